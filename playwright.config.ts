@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+const dbDir = `/tmp/sorgekompass-e2e-${process.pid}`;
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: /.*\.e2e\.ts$/,
+	timeout: 120_000,
+	expect: { timeout: 15_000 },
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list']],
+	outputDir: 'test-results',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		locale: 'de-DE',
+		trace: 'off',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: `rm -rf ${dbDir} && node build/index.js`,
+		url: `http://localhost:${PORT}/healthz`,
+		timeout: 120_000,
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://localhost:${PORT}`,
+			DATABASE_URL: `file:${dbDir}/sorgekompass.db`,
+			RATE_LIMIT_FACTOR: '100',
+			NODE_ENV: 'production'
+		}
+	}
+});

@@ -1,0 +1,48 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { svelteKitHandler } from 'better-auth/svelte-kit';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { auth, CLIENT_ADDRESS_HEADER } from '$lib/server/auth';
+import { prepareDatabase } from '$lib/server/startup';
+
+export const init: ServerInit = async () => {
+	if (!building) await prepareDatabase();
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	// The auth library's rate limits count per client address; adapter-node knows it, not a header.
+	try {
+		event.request.headers.set(CLIENT_ADDRESS_HEADER, event.getClientAddress());
+	} catch {
+		// Immutable headers (prerendering): no address to count.
+	}
+	const result = await auth.api.getSession({ headers: event.request.headers });
+	event.locals.user = result?.user ?? null;
+	event.locals.session = result?.session ?? null;
+	return svelteKitHandler({ event, resolve, auth, building });
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+export const handle = sequence(handleHeaders, handleAuth, handleLocale);
+
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status >= 500) console.error('[error]', error);
+	return { message: status === 404 ? 'not_found' : message };
+};
