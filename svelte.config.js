@@ -8,7 +8,9 @@ const config = {
 		runes: true
 	},
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// BUILD_DIR / SVELTEKIT_OUT_DIR let parallel builds (e.g. tests) use their own folders.
+		adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
+		outDir: process.env.SVELTEKIT_OUT_DIR || '.svelte-kit',
 		csp: {
 			mode: 'hash',
 			directives: {

@@ -32,7 +32,8 @@ run('paraglide', 'npx', [
 ]);
 run('format + lint', 'npm', ['run', 'lint']);
 run('svelte-check', 'npm', ['run', 'check']);
-run('unit + integration (vitest)', 'npx', ['vitest', 'run']);
+// Integration tests start the built server, so the build comes first.
 run('build', 'npx', ['vite', 'build']);
+run('unit + integration (vitest)', 'npx', ['vitest', 'run']);
 run('browser (playwright)', 'npx', ['playwright', 'test']);
 console.info('\n✔ all checks and tests passed');
