@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+const PORT = Number(process.env.PW_PORT) || 4173;
+const BUILD_DIR = process.env.BUILD_DIR || 'build';
 const dbDir = `/tmp/sorgekompass-e2e-${process.pid}`;
 
 export default defineConfig({
@@ -33,7 +34,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `rm -rf ${dbDir} && node build/index.js`,
+		command: `rm -rf ${dbDir} && node ${BUILD_DIR}/index.js`,
 		url: `http://localhost:${PORT}/healthz`,
 		timeout: 120_000,
 		reuseExistingServer: false,
