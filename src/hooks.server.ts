@@ -5,9 +5,15 @@ import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { auth, CLIENT_ADDRESS_HEADER } from '$lib/server/auth';
 import { prepareDatabase } from '$lib/server/startup';
+import { closeAllStreams } from '$lib/server/live';
 
 export const init: ServerInit = async () => {
-	if (!building) await prepareDatabase();
+	if (building) return;
+	await prepareDatabase();
+	// On shutdown, end live streams at once so in-flight requests can finish and clients
+	// reconnect elsewhere; adapter-node then closes the server.
+	process.once('SIGTERM', closeAllStreams);
+	process.once('SIGINT', closeAllStreams);
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
