@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { db } from './db';
 import { assessment, participant, rating } from './db/schema';
 
@@ -46,10 +46,12 @@ export async function readLiveStates(
 			resultsShared: assessment.resultsShared,
 			timerStep: assessment.timerStep,
 			timerEndsAt: assessment.timerEndsAt,
-			participants: sql<number>`(select count(*) from ${participant} where ${participant.assessmentId} = ${assessment.id})`
+			participants: sql<number>`count(${participant.id})`
 		})
 		.from(assessment)
-		.where(inArray(assessment.id, ids));
+		.leftJoin(participant, eq(participant.assessmentId, assessment.id))
+		.where(inArray(assessment.id, ids))
+		.groupBy(assessment.id);
 	const states: LiveState[] = [];
 	for (const row of rows) {
 		const previous = known.get(row.id);
@@ -58,7 +60,7 @@ export async function readLiveStates(
 			const counts = await db
 				.select({ itemKey: rating.itemKey, n: sql<number>`count(*)` })
 				.from(rating)
-				.where(sql`${rating.assessmentId} = ${row.id}`)
+				.where(eq(rating.assessmentId, row.id))
 				.groupBy(rating.itemKey);
 			ratedCounts = Object.fromEntries(counts.map((c) => [c.itemKey, Number(c.n)]));
 		}

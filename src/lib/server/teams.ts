@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { db } from './db';
 import { assessment, participant, team, type Assessment, type Team } from './db/schema';
@@ -45,13 +45,15 @@ export type AssessmentListItem = Assessment & { participantCount: number };
 
 /** A team's assessments, newest first, with their participant counts (one query). */
 export async function listAssessmentsOfTeam(teamId: string): Promise<AssessmentListItem[]> {
+	// A join, not a correlated subquery: drizzle writes columns inside a selected sql`` without
+	// their table name, so `participant.assessment_id = assessment.id` became `"assessment_id" = "id"`
+	// (both resolved to participant) and every count was 0.
 	const rows = await db
-		.select({
-			assessment,
-			participantCount: sql<number>`(select count(*) from ${participant} where ${participant.assessmentId} = ${assessment.id})`
-		})
+		.select({ assessment, participantCount: count(participant.id) })
 		.from(assessment)
+		.leftJoin(participant, eq(participant.assessmentId, assessment.id))
 		.where(eq(assessment.teamId, teamId))
+		.groupBy(assessment.id)
 		.orderBy(desc(assessment.date), desc(assessment.createdAt));
 	return rows.map((r) => ({ ...r.assessment, participantCount: Number(r.participantCount) }));
 }

@@ -103,11 +103,11 @@ export class Browserless {
 		}
 	}
 
-	/** GET without following redirects. */
+	/** GET (as a browser: `accept: text/html`) without following redirects. */
 	async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
 		const res = await fetch(this.baseUrl + path, {
 			redirect: 'manual',
-			headers: { cookie: this.cookieHeader(), ...headers }
+			headers: { accept: 'text/html', cookie: this.cookieHeader(), ...headers }
 		});
 		this.remember(res);
 		return res;
@@ -127,6 +127,9 @@ export class Browserless {
 			method: 'POST',
 			redirect: 'manual',
 			headers: {
+				// Like a browser without JavaScript; without it SvelteKit answers form actions as JSON
+				// (status 200, `{ type: 'redirect' | 'failure' }`) instead of 303 / the page with 4xx.
+				accept: 'text/html',
 				cookie: this.cookieHeader(),
 				origin: this.baseUrl,
 				'content-type': 'application/x-www-form-urlencoded',
