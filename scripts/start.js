@@ -37,5 +37,5 @@ if (builtAt < sourcesAt) {
 }
 process.env.NODE_ENV ??= 'production';
 process.env.PORT ??= '3000';
-process.env.BODY_SIZE_LIMIT ??= '2M';
+process.env.BODY_SIZE_LIMIT ??= '11M';
 await import(join(root, 'build', 'index.js'));
