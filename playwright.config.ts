@@ -2,7 +2,11 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.PW_PORT) || 4173;
 const BUILD_DIR = process.env.BUILD_DIR || 'build';
-const dbDir = `/tmp/sorgekompass-e2e-${process.pid}`;
+// Workers load this config again in their own process: keep the runner's folder (and pid).
+process.env.E2E_DB_DIR ??= `/tmp/sorgekompass-e2e-${process.pid}`;
+const dbDir = process.env.E2E_DB_DIR;
+// Browser tests that need data the UI cannot make yet open the server's database directly.
+process.env.E2E_DATABASE_URL = `file:${dbDir}/sorgekompass.db`;
 
 export default defineConfig({
 	testDir: 'tests',
