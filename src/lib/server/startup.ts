@@ -2,6 +2,7 @@ import { client, db } from './db';
 import { migrateDatabase, withStartupLock } from './db/migrate';
 import { config, isFileUrl } from './config';
 import { seedDemoData, hasAnyOrganization } from './demo';
+import { startRetention } from './retention';
 
 let ready: Promise<void> | undefined;
 
@@ -11,6 +12,8 @@ export function prepareDatabase(): Promise<void> {
 		if (isFileUrl(config.databaseUrl)) await client.execute('PRAGMA journal_mode = WAL');
 		const applied = await migrateDatabase(client, db);
 		if (applied > 0) console.info(`[db] applied ${applied} migration(s)`);
+		// Retention of individual ratings and notes: now, then hourly (see retention.ts).
+		await startRetention();
 		if (config.demoData) {
 			await withStartupLock(client, async () => {
 				if (!(await hasAnyOrganization())) {
