@@ -10,6 +10,7 @@ import {
 	type ParticipantResult
 } from '$lib/server/participants';
 import { loadStepView, saveNote, saveRating } from '$lib/server/responses';
+import { liveBasisOf } from '$lib/server/live';
 import {
 	clearParticipantId,
 	readParticipantId,
@@ -47,7 +48,13 @@ export const load: PageServerLoad = async (event) => {
 			joined: !!me
 		};
 	}
-	return { ...base, view: 'step' as const, ...(await loadStepView(target, me, locale)) };
+	return {
+		...base,
+		view: 'step' as const,
+		// What this render shows of the live state: the page refreshes only when that changes.
+		live: liveBasisOf(a),
+		...(await loadStepView(target, me, locale))
+	};
 };
 
 /** What a failed form gets back: the message, field errors and what was typed into that form. */

@@ -10,6 +10,7 @@ import * as reflection from '$lib/server/reflection';
 import * as actionPlan from '$lib/server/actions';
 import * as questions from '$lib/server/questions';
 import { getSettings } from '$lib/server/organizations';
+import { liveBasisOf, setStepTimer, timerIntentSchema, timerMinutesSchema } from '$lib/server/live';
 import { requiredText, validate, type FieldErrors } from '$lib/server/validation';
 import { STEP_KEYS, LEVEL_KEYS, type Locale, type RatedItemKey } from '$lib/framework';
 import { stepPosition, neighbourStep } from '$lib/flow';
@@ -120,7 +121,8 @@ export const load: PageServerLoad = async (event) => {
 		answers: answers.map((a) => ({ questionKey: a.questionKey, text: a.text })),
 		actions,
 		review,
-		minGroupSize: settings.minGroupSize
+		minGroupSize: settings.minGroupSize,
+		live: liveBasisOf(assessment)
 	};
 };
 
@@ -180,6 +182,24 @@ export const actions: Actions = {
 			return refusal(e);
 		}
 		redirect(303, here(event));
+	},
+	timer: async (event) => {
+		const { assessment } = await facilitate(event);
+		const form = await event.request.formData();
+		const intent = validate(timerIntentSchema, form);
+		if (!intent.ok) return invalid(intent.errors);
+		let minutes: number | null = null;
+		if (intent.data.intent === 'set') {
+			const parsed = validate(timerMinutesSchema, form);
+			if (!parsed.ok) return invalid(parsed.errors);
+			minutes = parsed.data.minutes;
+		}
+		try {
+			await setStepTimer(assessment.id, minutes);
+		} catch (e) {
+			return refusal(e);
+		}
+		return { saved: minutes === null ? m.live_timer_cleared() : m.live_timer_saved() };
 	},
 	consensus: async (event) => {
 		const { assessment } = await facilitate(event);
