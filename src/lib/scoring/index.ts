@@ -6,3 +6,4 @@ export * from './pyramid';
 export * from './actors';
 export * from './compare';
 export * from './actions';
+export * from './breakdown';
