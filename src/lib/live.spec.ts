@@ -14,6 +14,7 @@ const state = (over: Partial<LiveState> = {}): LiveState => ({
 	timerEndsAt: null,
 	participants: 3,
 	ratedCounts: { 'level.1': 2 },
+	consensusStamp: '0:0',
 	...over
 });
 

@@ -208,6 +208,7 @@ describe('two server processes on one database', () => {
 			expect(Object.keys(seenByParticipant).sort()).toEqual(
 				[
 					'assessmentId',
+					'consensusStamp',
 					'currentStep',
 					'participants',
 					'ratedCounts',

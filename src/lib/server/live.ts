@@ -6,7 +6,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './db';
-import { assessment, participant, rating } from './db/schema';
+import { assessment, consensus, participant, rating } from './db/schema';
 import { FlowError, writableAssessment } from './assessments';
 import { intInRange } from './validation';
 
@@ -24,6 +24,11 @@ export interface LiveState {
 	participants: number;
 	/** How many participants have rated each item (counts only, never values). */
 	ratedCounts: Record<string, number>;
+	/**
+	 * Changes whenever a Teamwert is set, changed or cleared (count and last decision time, never
+	 * the values), so participants' screens showing revealed results can refresh.
+	 */
+	consensusStamp: string;
 }
 
 type Listener = (state: LiveState) => void;
@@ -67,13 +72,24 @@ export async function readLiveStates(
 	for (const row of rows) {
 		const previous = known.get(row.id);
 		let ratedCounts = previous?.ratedCounts ?? {};
+		let consensusStamp = previous?.consensusStamp ?? '0:0';
 		if (!previous || previous.revision !== row.revision) {
-			const counts = await db
-				.select({ itemKey: rating.itemKey, n: sql<number>`count(*)` })
-				.from(rating)
-				.where(eq(rating.assessmentId, row.id))
-				.groupBy(rating.itemKey);
+			const [counts, [agreed]] = await Promise.all([
+				db
+					.select({ itemKey: rating.itemKey, n: sql<number>`count(*)` })
+					.from(rating)
+					.where(eq(rating.assessmentId, row.id))
+					.groupBy(rating.itemKey),
+				db
+					.select({
+						n: sql<number>`count(*)`,
+						last: sql<number | null>`max(${consensus.decidedAt})`
+					})
+					.from(consensus)
+					.where(eq(consensus.assessmentId, row.id))
+			]);
 			ratedCounts = Object.fromEntries(counts.map((c) => [c.itemKey, Number(c.n)]));
+			consensusStamp = `${Number(agreed?.n ?? 0)}:${Number(agreed?.last ?? 0)}`;
 		}
 		states.push({
 			assessmentId: row.id,
@@ -85,7 +101,8 @@ export async function readLiveStates(
 			timerStep: row.timerStep,
 			timerEndsAt: row.timerEndsAt ? row.timerEndsAt.getTime() : null,
 			participants: Number(row.participants),
-			ratedCounts
+			ratedCounts,
+			consensusStamp
 		});
 	}
 	return states;
