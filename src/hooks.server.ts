@@ -6,6 +6,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { auth, CLIENT_ADDRESS_HEADER } from '$lib/server/auth';
 import { prepareDatabase } from '$lib/server/startup';
 import { closeAllStreams } from '$lib/server/live';
+import { localizeErrorResponse, refuseTextPlainForms } from '$lib/server/error-text';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -17,11 +18,13 @@ export const init: ServerInit = async () => {
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+	paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, {
+		const response = await resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
+		// Error codes and framework texts in JSON / static error answers → the reader's language.
+		return localizeErrorResponse(event.url, response);
 	});
 
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -31,6 +34,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	} catch {
 		// Immutable headers (prerendering): no address to count.
 	}
+	refuseTextPlainForms(event.request);
 	const result = await auth.api.getSession({ headers: event.request.headers });
 	event.locals.user = result?.user ?? null;
 	event.locals.session = result?.session ?? null;
