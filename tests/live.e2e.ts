@@ -2,36 +2,22 @@
 // participants on their own phones follow without reloading — counts, reveal, step change and a
 // timebox reach every screen. One phone loses the network, rates offline and its rating arrives
 // exactly once when it is back online.
-import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { FRAMEWORK_VERSION } from '../src/lib/framework/index';
+import { insertRunningAssessment, openE2eDatabase } from './helpers/e2e-db';
 
 const EMAIL = 'moderation@demo.sorgekompass.invalid';
 const PASSWORD = 'demo-passwort';
-const DEMO_TEAM = 'Quartiersprojekt Beispielstadt';
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const LEVEL_1 = /sich gegenseitig wahrnehmen/;
 const UNSENT = 'noch nicht gespeichert – wird gesendet, sobald Sie wieder online sind';
 const LIVE = { timeout: 20_000 };
 
 let db: Client;
 
-/** A running workshop of the demo team at the pyramid step; steps: 5 (with Merkmale). */
-async function runningAssessment(): Promise<{ id: string; code: string; teamId: string }> {
-	const code = Array.from({ length: 8 }, () => ALPHABET[Math.floor(Math.random() * 32)]).join('');
-	const id = randomUUID();
-	const team = await db.execute({ sql: 'select id from team where name = ?', args: [DEMO_TEAM] });
-	const teamId = String(team.rows[0].id);
-	await db.execute({
-		sql: `insert into assessment (id, team_id, date, title, mode, framework_version, status,
-			join_code, current_step, chosen_steps, revealed_steps)
-			values (?, ?, '2026-12-11', 'Live-Workshop', 'workshop', ?, 'laeuft', ?,
-			'pyramide', ?, '[]')`,
-		args: [id, teamId, FRAMEWORK_VERSION, code, JSON.stringify(['merkmale'])]
-	});
-	return { id, code, teamId };
+/** A running workshop at the pyramid step; steps: 5 (with Merkmale). */
+function runningAssessment() {
+	return insertRunningAssessment(db, { chosenSteps: ['merkmale'], title: 'Live-Workshop' });
 }
 
 async function ratingRows(participantId: string, itemKey: string): Promise<number> {
@@ -74,8 +60,7 @@ const stillSamePage = (page: Page) =>
 	page.evaluate(() => (window as unknown as { liveMarker?: string }).liveMarker);
 
 test.beforeAll(async () => {
-	db = createClient({ url: process.env.E2E_DATABASE_URL! });
-	await db.execute('PRAGMA busy_timeout = 10000');
+	db = await openE2eDatabase();
 });
 test.afterAll(() => db?.close());
 

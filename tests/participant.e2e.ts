@@ -2,37 +2,18 @@
 // without losing anything, continue on a second device with the personal code — with and
 // without JavaScript. The running assessment is written straight into the e2e server's database
 // (the facilitator's screens are tested elsewhere).
-import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { FRAMEWORK_VERSION } from '../src/lib/framework/index';
+import { insertRunningAssessment, openE2eDatabase } from './helpers/e2e-db';
 
-const DEMO_TEAM = 'Quartiersprojekt Beispielstadt';
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const LEVEL_1 = /sich gegenseitig wahrnehmen/;
 const LEVEL_2 = /sich füreinander interessieren/;
 
 let db: Client;
 
-/** A running workshop of the demo team, at the pyramid step, with every optional step chosen. */
 async function runningAssessment(): Promise<string> {
-	const code = Array.from({ length: 8 }, () => ALPHABET[Math.floor(Math.random() * 32)]).join('');
-	const team = await db.execute({ sql: 'select id from team where name = ?', args: [DEMO_TEAM] });
-	await db.execute({
-		sql: `insert into assessment (id, team_id, date, title, mode, framework_version, status,
-			join_code, current_step, chosen_steps, revealed_steps)
-			values (?, ?, '2026-12-10', 'Vierte Standortbestimmung', 'workshop', ?, 'laeuft', ?,
-			'pyramide', ?, '[]')`,
-		args: [
-			randomUUID(),
-			String(team.rows[0].id),
-			FRAMEWORK_VERSION,
-			code,
-			JSON.stringify(['rueckblick', 'merkmale', 'akteure', 'herausforderungen', 'reflexion'])
-		]
-	});
-	return code;
+	return (await insertRunningAssessment(db)).code;
 }
 
 async function expectNoAxeViolations(page: Page) {
@@ -47,8 +28,7 @@ async function expectNoAxeViolations(page: Page) {
 const levelCard = (page: Page, title: RegExp) => page.getByRole('region', { name: title });
 
 test.beforeAll(async () => {
-	db = createClient({ url: process.env.E2E_DATABASE_URL! });
-	await db.execute('PRAGMA busy_timeout = 10000');
+	db = await openE2eDatabase();
 });
 test.afterAll(() => db?.close());
 
@@ -72,7 +52,7 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Teilnehmen' }).click();
 
 		// Second screen done: the first step is there.
-		await expect(page.getByRole('heading', { level: 1 })).toContainText('Schritt 3 von 9');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Schritt 2 von 8');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Pyramide');
 		const level1 = levelCard(page, LEVEL_1);
 		await level1.getByRole('radio', { name: /^2 – angestoßen/ }).check();
@@ -102,7 +82,7 @@ test('with JavaScript: answers survive a reload and continue on a second device'
 	await page.goto(`/p/${code}`);
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Teilnehmen' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Schritt 3 von 9');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Schritt 2 von 8');
 
 	// A choice saves itself.
 	const level1 = levelCard(page, LEVEL_1);
@@ -133,7 +113,7 @@ test('with JavaScript: answers survive a reload and continue on a second device'
 	await laptop.getByText('Mit Code fortsetzen').click();
 	await laptop.getByLabel('Ihr persönlicher Code').fill(resumeCode);
 	await laptop.getByRole('button', { name: 'Fortsetzen' }).click();
-	await expect(laptop.getByRole('heading', { level: 1 })).toContainText('Schritt 3 von 9');
+	await expect(laptop.getByRole('heading', { level: 1 })).toContainText('Schritt 2 von 8');
 	await expect(
 		levelCard(laptop, LEVEL_1).getByRole('radio', { name: /^3 – regelmäßig/ })
 	).toBeChecked();

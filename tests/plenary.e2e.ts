@@ -3,15 +3,13 @@
 // without horizontal scrolling and without serious axe findings. A running plenary of the demo
 // team is written straight into the e2e server's database.
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { FRAMEWORK_VERSION } from '../src/lib/framework/index';
+import { insertRunningAssessment, openE2eDatabase } from './helpers/e2e-db';
 
-const DEMO_TEAM = 'Quartiersprojekt Beispielstadt';
 const EMAIL = 'moderation@demo.sorgekompass.invalid';
 const PASSWORD = 'demo-passwort';
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 let db: Client;
 let teamId: string;
@@ -67,19 +65,17 @@ async function expectNoHorizontalScroll(page: Page) {
 }
 
 test.beforeAll(async () => {
-	db = createClient({ url: process.env.E2E_DATABASE_URL! });
-	await db.execute('PRAGMA busy_timeout = 10000');
-	const team = await db.execute({ sql: 'select id from team where name = ?', args: [DEMO_TEAM] });
-	teamId = String(team.rows[0].id);
-	assessmentId = randomUUID();
-	code = Array.from({ length: 8 }, () => ALPHABET[Math.floor(Math.random() * 32)]).join('');
-	await db.execute({
-		sql: `insert into assessment (id, team_id, date, title, mode, framework_version, status,
-			join_code, current_step, chosen_steps, revealed_steps)
-			values (?, ?, '2026-12-12', 'Mitgliederversammlung Dezember', 'plenary', ?, 'laeuft', ?,
-			'pyramide', ?, '["pyramide"]')`,
-		args: [assessmentId, teamId, FRAMEWORK_VERSION, code, JSON.stringify(['merkmale'])]
-	});
+	db = await openE2eDatabase();
+	({
+		id: assessmentId,
+		teamId,
+		code
+	} = await insertRunningAssessment(db, {
+		mode: 'plenary',
+		chosenSteps: ['merkmale'],
+		revealedSteps: ['pyramide'],
+		title: 'Mitgliederversammlung Dezember'
+	}));
 	// Twelve people: Freiwillige ×5, Sorge-Profis ×4, Kommunalpolitik ×2 (below m = 3), one
 	// without a tag. Levels 1–4 rated by all, level 5 by two only (under the rule).
 	const tags = [

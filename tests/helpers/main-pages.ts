@@ -2,27 +2,26 @@
 // accessibility: axe in both languages, no horizontal scrolling). Runs against the e2e server's
 // demo database; a running assessment is written straight into it (E2E_DATABASE_URL), as in
 // participant.e2e.ts.
-import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import { expect, type Page } from '@playwright/test';
-import { FRAMEWORK_VERSION } from '../../src/lib/framework/index';
+import {
+	DEMO_TEAM,
+	insertRunningAssessment,
+	openE2eDatabase,
+	type RunningAssessment
+} from './e2e-db';
+
+export { openE2eDatabase };
 
 export const ADMIN = { email: 'admin@demo.sorgekompass.invalid', password: 'demo-passwort' };
-const DEMO_TEAM = 'Quartiersprojekt Beispielstadt';
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 export interface DemoIds {
 	orgId: string;
 	teamId: string;
 	/** The demo's closed assessments, oldest first. */
 	closed: string[];
-	running: { id: string; code: string };
-}
-
-export async function openE2eDatabase(): Promise<Client> {
-	const db = createClient({ url: process.env.E2E_DATABASE_URL! });
-	await db.execute('PRAGMA busy_timeout = 10000');
-	return db;
+	/** A running workshop in the demo organisation's test team. */
+	running: RunningAssessment;
 }
 
 /** The demo's ids and a new running workshop at the pyramid step (all optional steps chosen). */
@@ -36,26 +35,12 @@ export async function demoWithRunningAssessment(db: Client): Promise<DemoIds> {
 		sql: "select id from assessment where team_id = ? and status = 'abgeschlossen' order by date",
 		args: [teamId]
 	});
-	const code = Array.from({ length: 8 }, () => ALPHABET[Math.floor(Math.random() * 32)]).join('');
-	const id = randomUUID();
-	await db.execute({
-		sql: `insert into assessment (id, team_id, date, title, mode, framework_version, status,
-			join_code, current_step, chosen_steps, revealed_steps)
-			values (?, ?, '2026-12-10', 'Vierte Standortbestimmung', 'workshop', ?, 'laeuft', ?,
-			'pyramide', ?, '[]')`,
-		args: [
-			id,
-			teamId,
-			FRAMEWORK_VERSION,
-			code,
-			JSON.stringify(['rueckblick', 'merkmale', 'akteure', 'herausforderungen', 'reflexion'])
-		]
-	});
+	const running = await insertRunningAssessment(db);
 	return {
 		orgId: String(team.rows[0].organization_id),
 		teamId,
 		closed: closed.rows.map((r) => String(r.id)),
-		running: { id, code }
+		running
 	};
 }
 
@@ -70,7 +55,7 @@ export interface MainPage {
 /** Every main page of the app and who looks at it. */
 export function mainPages(ids: DemoIds): MainPage[] {
 	const team = `/teams/${ids.teamId}`;
-	const running = `${team}/assessments/${ids.running.id}`;
+	const running = `/teams/${ids.running.teamId}/assessments/${ids.running.id}`;
 	const latest = ids.closed[ids.closed.length - 1];
 	return [
 		{ name: 'landing', path: '/', as: 'anonymous' },

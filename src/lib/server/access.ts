@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from './db';
 import { assessment, member, team, type Assessment, type Team } from './db/schema';
 import { roles, type RoleName } from './auth/roles';
+import { PARTICIPANT_COOKIE_PREFIX } from './participant-cookie';
 
 /** Everything a role may do, as `resource:action`. */
 export const PERMISSIONS = [
@@ -104,12 +105,19 @@ export async function checkAssessment(
 	return decide(userId, row?.team.organizationId, row, permission);
 }
 
+function isParticipantDevice(event: RequestEvent): boolean {
+	return event.cookies.getAll().some((c) => c.name.startsWith(PARTICIPANT_COOKIE_PREFIX));
+}
+
 function orThrow<T>(
 	event: RequestEvent,
 	result: AccessResult<T>
 ): { membership: Membership; subject: T } {
 	if (result.ok) return { membership: result.membership, subject: result.subject };
 	if (result.status === 401) {
+		// A participant (anonymous, with a participant cookie) calling a staff action is refused;
+		// everyone else without a session is sent to sign in.
+		if (event.request.method !== 'GET' && isParticipantDevice(event)) error(403, 'forbidden');
 		const target = event.url.pathname + event.url.search;
 		redirect(303, `/anmelden?redirectTo=${encodeURIComponent(target)}`);
 	}

@@ -1,9 +1,11 @@
 import type { Cookies } from '@sveltejs/kit';
 import { config } from './config';
 
+export const PARTICIPANT_COOKIE_PREFIX = 'sk_p_';
+
 /** One httpOnly cookie per assessment holds the anonymous participant id on this device. */
 export function participantCookieName(assessmentId: string): string {
-	return `sk_p_${assessmentId.replace(/[^a-zA-Z0-9-]/g, '')}`;
+	return `${PARTICIPANT_COOKIE_PREFIX}${assessmentId.replace(/[^a-zA-Z0-9-]/g, '')}`;
 }
 
 /** The participant id stored on this device for the assessment, if any. */
