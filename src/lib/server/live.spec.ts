@@ -331,11 +331,15 @@ describe('timebox', () => {
 		const [after] = await db.select().from(s.assessment).where(eq(s.assessment.id, assessmentId));
 		expect(after.timerEndsAt).toEqual(before.timerEndsAt);
 		expect(after.revision).toBe(before.revision);
-		// Participants cannot set timers.
+		// Participants cannot set timers: a staff action called from a participant's device is 403.
 		const phone = await join(serverA);
 		const res = await phone.post(`${controlUrl()}?/timer`, { intent: 'set', minutes: '5' });
-		expect(res.status).toBe(303);
-		expect(res.headers.get('location')).toMatch(/^\/anmelden/);
+		expect(res.status).toBe(403);
+		const [unchanged] = await db
+			.select()
+			.from(s.assessment)
+			.where(eq(s.assessment.id, assessmentId));
+		expect(unchanged.timerEndsAt).toEqual(before.timerEndsAt);
 	});
 });
 

@@ -1,9 +1,10 @@
 // Joining an assessment as an anonymous participant: join codes, resume codes, the actor tag.
 // Nothing here stores an IP address, a user agent or a name beyond the optional nickname.
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { error, type RequestEvent } from '@sveltejs/kit';
+import { bumpRevision } from './assessments';
 import { db } from './db';
 import {
 	assessment,
@@ -226,14 +227,6 @@ export async function setActorGroup(
 		bumpRevision(target.id)
 	]);
 	return { ok: true, value: undefined };
-}
-
-/** The statement that tells live views something changed in the assessment. */
-export function bumpRevision(assessmentId: string) {
-	return db
-		.update(assessment)
-		.set({ revision: sql`${assessment.revision} + 1` })
-		.where(eq(assessment.id, assessmentId));
 }
 
 /**

@@ -39,7 +39,8 @@ import {
 	type RatingValue,
 	type SharedItemSummary
 } from '$lib/scoring';
-import { bumpRevision, getParticipant, notWritable } from './participants';
+import { bumpRevision } from './assessments';
+import { getParticipant, notWritable } from './participants';
 // The facilitator's rule for the review step, so both screens count the steps alike.
 import { hasEarlierAssessments } from './assessments';
 import type { JoinTarget, ParticipantResult } from './participants';
