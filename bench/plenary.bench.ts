@@ -235,7 +235,7 @@ const burst = phones.map(
 await facilitatorPost('goto', { step: 'pyramide' });
 await Promise.race([Promise.all(burst), sleep(BURST_MS + 30_000)]);
 
-// Reveal: every client fetches the results page when the notice arrives.
+// Reveal: every client fetches the revealed results when the notice arrives.
 let fetched = 0;
 let fetchFailures = 0;
 const tReveal = performance.now();
@@ -247,12 +247,12 @@ const revealFetches = phones.map(
 				if (!state.revealedSteps.includes('pyramide')) return;
 				phone.onState = null;
 				try {
-					const res = await fetch(`${base}/p/${code}`, {
-						headers: { cookie: phone.cookie, accept: 'text/html' }
+					// What the page's invalidateAll() asks for: the step's data, with the results.
+					const res = await fetch(`${base}/p/${code}/__data.json`, {
+						headers: { cookie: phone.cookie }
 					});
-					const html = await res.text();
-					if (res.ok && html.includes('level.1')) fetched++;
-					else if (res.ok) fetched++;
+					const body = await res.text();
+					if (res.ok && body.includes('"type":"data"')) fetched++;
 					else fetchFailures++;
 				} catch {
 					fetchFailures++;

@@ -329,6 +329,30 @@ function termsFor(keys: readonly string[], locale: Locale): TermView[] {
 	});
 }
 
+const revealedCache = new Map<string, Promise<Record<string, SharedItemSummary>>>();
+
+/**
+ * revealedResults for one revision of the assessment, computed once and shared: at the reveal
+ * every phone asks at the same moment. The revision moves with every write, and it was read
+ * before the ratings, so a cached answer is never older than the revision it is filed under.
+ */
+export function revealedResultsAt(
+	assessmentId: string,
+	revision: number,
+	itemKeys: readonly string[],
+	minGroupSize: number
+): Promise<Record<string, SharedItemSummary>> {
+	const key = `${assessmentId}|${revision}|${minGroupSize}|${itemKeys.join(',')}`;
+	let found = revealedCache.get(key);
+	if (!found) {
+		if (revealedCache.size > 500) revealedCache.clear();
+		found = revealedResults(assessmentId, itemKeys, minGroupSize);
+		found.catch(() => revealedCache.delete(key));
+		revealedCache.set(key, found);
+	}
+	return found;
+}
+
 /** The aggregated, privacy-safe results of the given items (after the facilitator's reveal). */
 export async function revealedResults(
 	assessmentId: string,
@@ -388,7 +412,9 @@ export async function loadStepView(
 					.from(rating)
 					.where(and(eq(rating.participantId, me.id), inArray(rating.itemKey, [...itemKeys])))
 			: Promise.resolve([]),
-		revealed ? revealedResults(a.id, itemKeys, target.minGroupSize) : Promise.resolve(null),
+		revealed
+			? revealedResultsAt(a.id, a.revision, itemKeys, target.minGroupSize)
+			: Promise.resolve(null),
 		step.kind === 'reflection'
 			? listQuestions(a, target.organizationId, locale)
 			: Promise.resolve(null),
