@@ -67,3 +67,22 @@ export async function migrateDatabase(client: Client, db: Database): Promise<num
 		return (await appliedMigrationCount(client)) - before;
 	});
 }
+
+/**
+ * Switches a file database to WAL. Two processes starting on a fresh file can collide here
+ * (the switch needs the file to itself, and SQLite answers SQLITE_BUSY without waiting), so
+ * a busy answer is retried for up to ten seconds.
+ */
+export async function enableWal(client: Client): Promise<void> {
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		try {
+			await client.execute('PRAGMA journal_mode = WAL');
+			return;
+		} catch (e) {
+			const busy = (e as { code?: string }).code?.startsWith('SQLITE_BUSY');
+			if (!busy || Date.now() > deadline) throw e;
+			await sleep(20 + Math.random() * 80);
+		}
+	}
+}
