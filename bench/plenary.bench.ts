@@ -302,8 +302,9 @@ async function throughput(url: string, cookies: string[], headers: Record<string
 						confidence: 'sicher'
 					})
 				});
-				await res.arrayBuffer();
-				if (res.ok) ok++;
+				// A refused form action still answers 200 (type "failure"): count only saved ones.
+				if (res.ok && (await res.text()).includes('"type":"success"')) ok++;
+				else await res.body?.cancel();
 			}
 		})
 	);

@@ -28,3 +28,13 @@ export function writeParticipantId(cookies: Cookies, assessmentId: string, parti
 export function clearParticipantId(cookies: Cookies, assessmentId: string) {
 	cookies.delete(participantCookieName(assessmentId), { path: '/' });
 }
+
+/** Every `[assessment id, participant id]` this device holds a participant cookie for. */
+export function participantCookies(
+	cookies: Cookies
+): [assessmentId: string, participantId: string][] {
+	return cookies
+		.getAll()
+		.filter((c) => c.name.startsWith(PARTICIPANT_COOKIE_PREFIX) && c.value)
+		.map((c) => [c.name.slice(PARTICIPANT_COOKIE_PREFIX.length), c.value]);
+}

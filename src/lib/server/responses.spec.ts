@@ -10,7 +10,7 @@ import {
 	migrated
 } from './testing/fixtures';
 import { findByJoinCode, type JoinTarget } from './participants';
-import { loadStepView, saveNote, saveRating } from './responses';
+import { loadStepView, saveNote, saveRating, saveRatingFast } from './responses';
 
 let org: Awaited<ReturnType<typeof createOrganization>>;
 let teamId: string;
@@ -194,6 +194,190 @@ describe('saveRating', () => {
 		const result = await saveRating(atReflection, p.id, { itemKey: 'level.1', value: '2' });
 		expect(result.ok ? 0 : result.status).toBe(409);
 		expect(await snapshot()).toEqual(before);
+	});
+});
+
+/** A form as a phone sends it. */
+function form(fields: Record<string, string>): FormData {
+	const data = new FormData();
+	for (const [key, value] of Object.entries(fields)) data.set(key, value);
+	return data;
+}
+
+describe('saveRatingFast (the one-round-trip path of the rating action)', () => {
+	let assessment: s.Assessment;
+	let me: s.Participant;
+
+	beforeEach(async () => {
+		assessment = await createAssessment(teamId, { currentStep: 'pyramide' });
+		me = await createParticipant(assessment.id);
+	});
+
+	const ratingsOf = (participantId: string) =>
+		db.select().from(s.rating).where(eq(s.rating.participantId, participantId));
+
+	it('stores the same row as saveRating, keeps the first value and bumps the revision once per write', async () => {
+		const code = assessment.joinCode!;
+		const pair = [assessment.id, me.id] as const;
+		const fields = {
+			itemKey: 'level.3',
+			value: '1',
+			confidence: 'unsicher',
+			note: ' Nachbarschaftstreff '
+		};
+		expect(await saveRatingFast(code, [pair], form(fields))).toBe(true);
+		expect(await saveRatingFast(code, [pair], form({ ...fields, value: '4' }))).toBe(true);
+		expect(await saveRatingFast(code, [pair], form({ itemKey: 'level.5', value: 'unknown' }))).toBe(
+			true
+		);
+
+		// The same answers through the full path, by a second participant, for comparison.
+		const other = await createParticipant(assessment.id);
+		await saveRating(assessment, other.id, fields);
+		await saveRating(assessment, other.id, { ...fields, value: '4' });
+		await saveRating(assessment, other.id, { itemKey: 'level.5', value: 'unknown' });
+
+		const comparable = (rows: s.Rating[]) =>
+			rows
+				.map(({ itemKey, itemRevision, value, firstValue, confidence, note, assessmentId }) => ({
+					itemKey,
+					itemRevision,
+					value,
+					firstValue,
+					confidence,
+					note,
+					assessmentId
+				}))
+				.sort((a, b) => a.itemKey.localeCompare(b.itemKey));
+		const fast = comparable(await ratingsOf(me.id));
+		expect(fast).toEqual(comparable(await ratingsOf(other.id)));
+		expect(fast[0]).toMatchObject({
+			itemKey: 'level.3',
+			value: 4,
+			firstValue: 1,
+			note: 'Nachbarschaftstreff'
+		});
+		expect(fast[1]).toMatchObject({ itemKey: 'level.5', value: null });
+
+		const [{ revision }] = await db
+			.select({ revision: s.assessment.revision })
+			.from(s.assessment)
+			.where(eq(s.assessment.id, assessment.id));
+		expect(revision).toBe(assessment.revision + 6);
+	});
+
+	it("finds the participant among several of the device's cookies", async () => {
+		const elsewhere = await createAssessment(teamId, { currentStep: 'pyramide' });
+		const elsewhereMe = await createParticipant(elsewhere.id);
+		const pairs = [
+			[elsewhere.id, elsewhereMe.id],
+			[assessment.id, me.id]
+		] as const;
+		const written = await saveRatingFast(
+			assessment.joinCode!,
+			pairs,
+			form({ itemKey: 'level.2', value: '3' })
+		);
+		expect(written).toBe(true);
+		expect(await ratingsOf(me.id)).toHaveLength(1);
+		expect(await ratingsOf(elsewhereMe.id)).toHaveLength(0);
+	});
+
+	it('writes nothing and bumps nothing whenever the full path would refuse', async () => {
+		const other = await createAssessment(teamId, { currentStep: 'pyramide' });
+		const stranger = await createParticipant(other.id);
+		const refused: [string, () => Promise<[string, (readonly [string, string])[], FormData]>][] = [
+			[
+				'a bad value',
+				async () => [
+					assessment.joinCode!,
+					[[assessment.id, me.id]],
+					form({ itemKey: 'level.1', value: '5' })
+				]
+			],
+			[
+				'an unknown item',
+				async () => [
+					assessment.joinCode!,
+					[[assessment.id, me.id]],
+					form({ itemKey: 'level.9', value: '2' })
+				]
+			],
+			[
+				'an item of another step',
+				async () => [
+					assessment.joinCode!,
+					[[assessment.id, me.id]],
+					form({ itemKey: 'trait.raumbezug', value: '2' })
+				]
+			],
+			[
+				'a long note',
+				async () => [
+					assessment.joinCode!,
+					[[assessment.id, me.id]],
+					form({ itemKey: 'level.1', value: '2', note: 'a'.repeat(2001) })
+				]
+			],
+			[
+				'no cookie',
+				async () => [assessment.joinCode!, [], form({ itemKey: 'level.1', value: '2' })]
+			],
+			[
+				"a participant of another assessment under this assessment's cookie",
+				async () => [
+					assessment.joinCode!,
+					[[assessment.id, stranger.id]],
+					form({ itemKey: 'level.1', value: '2' })
+				]
+			],
+			[
+				'a valid cookie of another assessment',
+				async () => [
+					assessment.joinCode!,
+					[[other.id, stranger.id]],
+					form({ itemKey: 'level.1', value: '2' })
+				]
+			],
+			[
+				'an unknown code',
+				async () => ['ZZZZZZZZ', [[assessment.id, me.id]], form({ itemKey: 'level.1', value: '2' })]
+			],
+			[
+				'an implausible code',
+				async () => [
+					"x' OR 1=1",
+					[[assessment.id, me.id]],
+					form({ itemKey: 'level.1', value: '2' })
+				]
+			],
+			...(
+				[
+					['a closed assessment', { status: 'abgeschlossen' as const }],
+					['a draft', { status: 'entwurf' as const }],
+					['a single-screen assessment', { mode: 'single_screen' as const }],
+					['a step without ratings', { currentStep: 'reflexion' }]
+				] as const
+			).map(
+				([what, values]): [
+					string,
+					() => Promise<[string, (readonly [string, string])[], FormData]>
+				] => [
+					what,
+					async () => {
+						const a = await createAssessment(teamId, { currentStep: 'pyramide', ...values });
+						const p = await createParticipant(a.id);
+						return [a.joinCode!, [[a.id, p.id]], form({ itemKey: 'level.1', value: '2' })];
+					}
+				]
+			)
+		];
+		for (const [what, make] of refused) {
+			const args = await make();
+			const before = await snapshot();
+			expect(await saveRatingFast(...args), what).toBe(false);
+			expect(await snapshot(), what).toEqual(before);
+		}
 	});
 });
 

@@ -1,7 +1,7 @@
 // What a participant answers (ratings, reflection notes) and what the participant screen shows.
 // Never log rating values or notes: they are the participants' anonymous answers.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './db';
 import {
@@ -40,7 +40,7 @@ import {
 	type SharedItemSummary
 } from '$lib/scoring';
 import { bumpRevision } from './assessments';
-import { getParticipant, notWritable } from './participants';
+import { getParticipant, isPlausibleCode, notWritable } from './participants';
 // The facilitator's rule for the review step, so both screens count the steps alike.
 import { hasEarlierAssessments } from './assessments';
 import type { JoinTarget, ParticipantResult } from './participants';
@@ -138,6 +138,68 @@ export async function saveRating(
 		bumpRevision(target.id)
 	]);
 	return { ok: true, value: undefined };
+}
+
+/** The steps whose rating screen asks for this item (usually one). */
+function stepsRating(itemKey: string): string[] {
+	return STEPS.filter(
+		(s) => s.kind === 'rating' && (s.items as readonly string[]).includes(itemKey)
+	).map((s) => s.key);
+}
+
+/** The most participant ids a rating request offers for the fast path (one per assessment). */
+const MAX_CANDIDATES = 8;
+
+/**
+ * The common case of {@link saveRating} in one round trip, for the plenary where hundreds of
+ * phones rate at once: the database itself checks that the join code belongs to a running,
+ * multi-screen assessment on a step that rates this item and that the participant (one of the
+ * device's `[assessment id, participant id]` cookies) belongs to it, and writes the rating and
+ * the revision bump in one batch (the bump only when the rating was written). Returns false when
+ * anything does not hold — nothing is written then, and the caller takes {@link saveRating},
+ * which names the exact reason. Same row, same idempotency as saveRating.
+ */
+export async function saveRatingFast(
+	joinCode: string,
+	candidates: readonly (readonly [assessmentId: string, participantId: string])[],
+	input: FormData
+): Promise<boolean> {
+	if (!isPlausibleCode(joinCode)) return false;
+	if (candidates.length === 0 || candidates.length > MAX_CANDIDATES) return false;
+	const parsed = validate(ratingSchema, input);
+	if (!parsed.ok) return false;
+	const { itemKey, confidence } = parsed.data;
+	const item = getItem(itemKey);
+	const steps = stepsRating(itemKey);
+	if (!item || steps.length === 0) return false;
+	const value = parsed.data.value === 'unknown' ? null : Number(parsed.data.value);
+	const note = parsed.data.note || null;
+	const now = Date.now();
+	const pairs = sql.join(
+		candidates.map(([a, p]) => sql`(${a}, ${p})`),
+		sql`, `
+	);
+	const [written] = await db.batch([
+		db.run(sql`
+			INSERT INTO rating (assessment_id, participant_id, item_key, item_revision, value,
+				confidence, note, first_value, created_at, updated_at)
+			SELECT a.id, p.id, ${itemKey}, ${item.revision}, ${value}, ${confidence}, ${note},
+				${value}, ${now}, ${now}
+			FROM assessment a JOIN participant p ON p.assessment_id = a.id
+			WHERE a.join_code = ${joinCode} AND (a.id, p.id) IN (VALUES ${pairs})
+				AND a.status = 'laeuft' AND a.mode <> 'single_screen'
+				AND a.current_step IN (${sql.join(
+					steps.map((key) => sql`${key}`),
+					sql`, `
+				)})
+			ON CONFLICT (participant_id, item_key) DO UPDATE SET value = excluded.value,
+				confidence = excluded.confidence, note = excluded.note,
+				item_revision = excluded.item_revision, updated_at = excluded.updated_at`),
+		// changes() is the row count of the INSERT just before, in the same transaction.
+		db.run(sql`UPDATE assessment SET revision = revision + 1
+			WHERE join_code = ${joinCode} AND changes() > 0`)
+	]);
+	return written.rowsAffected === 1;
 }
 
 /** A reflection question as a participant sees it. */

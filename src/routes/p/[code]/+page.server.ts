@@ -9,10 +9,11 @@ import {
 	setActorGroup,
 	type ParticipantResult
 } from '$lib/server/participants';
-import { loadStepView, saveNote, saveRating } from '$lib/server/responses';
+import { loadStepView, saveNote, saveRating, saveRatingFast } from '$lib/server/responses';
 import { liveBasisOf } from '$lib/server/live';
 import {
 	clearParticipantId,
+	participantCookies,
 	readParticipantId,
 	writeParticipantId
 } from '$lib/server/participant-cookie';
@@ -121,8 +122,17 @@ export const actions: Actions = {
 		return { action: 'tag', saved: true };
 	},
 	rate: async (event) => {
-		const { target, participantId, form } = await context(event);
+		const form = await event.request.formData();
 		const itemKey = field(form, 'itemKey', 64);
+		// Hundreds of phones rate at once in a plenary: the usual case is one database round trip.
+		const code = normalizeCode(event.params.code);
+		if (await saveRatingFast(code, participantCookies(event.cookies), form)) {
+			return { action: 'rate', itemKey, saved: true };
+		}
+		// Anything else (wrong code, closed, other step, not joined, bad input): the full checks,
+		// which write nothing unless the rating is allowed after all, and name the reason.
+		const target = await requireJoinTarget(event);
+		const participantId = readParticipantId(event.cookies, target.assessment.id);
 		const result = await saveRating(target.assessment, participantId, form);
 		if (!result.ok) {
 			return failure(result, { action: 'rate', itemKey, note: field(form, 'note', 10_000) });
