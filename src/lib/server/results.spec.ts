@@ -14,8 +14,6 @@ import {
 } from './testing/fixtures';
 import {
 	AssessmentNotFoundError,
-	findAssessmentByJoinCode,
-	isParticipantOf,
 	loadAssessmentResults,
 	toggleResultsShared,
 	type AssessmentResults
@@ -377,23 +375,5 @@ describe('toggleResultsShared()', () => {
 		expect(await toggleResultsShared(assessment.id)).toBe(false);
 		[row] = await db.select().from(s.assessment).where(eq(s.assessment.id, assessment.id));
 		expect([row.resultsShared, row.revision]).toEqual([false, 9]);
-	});
-});
-
-describe('findAssessmentByJoinCode() and isParticipantOf()', () => {
-	it('finds by code case-insensitively and knows only the assessment’s own participants', async () => {
-		const org = await createOrganization();
-		const team = await createTeam(org.id);
-		const assessment = await createAssessment(team.id, { joinCode: 'ABCD2345' });
-		const other = await createAssessment(team.id, { joinCode: 'WXYZ6789' });
-		const person = await createParticipant(assessment.id);
-		const stranger = await createParticipant(other.id);
-		expect((await findAssessmentByJoinCode('abcd2345'))?.id).toBe(assessment.id);
-		expect((await findAssessmentByJoinCode(' ABCD2345 '))?.id).toBe(assessment.id);
-		expect(await findAssessmentByJoinCode('NOPE0000')).toBeNull();
-		expect(await findAssessmentByJoinCode('')).toBeNull();
-		expect(await isParticipantOf(person.id, assessment.id)).toBe(true);
-		expect(await isParticipantOf(stranger.id, assessment.id)).toBe(false);
-		expect(await isParticipantOf(undefined, assessment.id)).toBe(false);
 	});
 });

@@ -490,29 +490,3 @@ export async function toggleResultsShared(assessmentId: string): Promise<boolean
 	if (!row) throw new AssessmentNotFoundError(assessmentId);
 	return row.resultsShared;
 }
-
-/** The assessment a participant join code belongs to (case-insensitive), or null. */
-export async function findAssessmentByJoinCode(code: string): Promise<Assessment | null> {
-	const normalized = code.trim().toUpperCase();
-	if (!normalized || normalized.length > 64) return null;
-	const [row] = await db
-		.select()
-		.from(assessment)
-		.where(eq(sql`upper(${assessment.joinCode})`, normalized))
-		.limit(1);
-	return row ?? null;
-}
-
-/** True when the participant id belongs to this assessment. */
-export async function isParticipantOf(
-	participantId: string | undefined,
-	assessmentId: string
-): Promise<boolean> {
-	if (!participantId) return false;
-	const [row] = await db
-		.select({ id: participant.id })
-		.from(participant)
-		.where(and(eq(participant.id, participantId), eq(participant.assessmentId, assessmentId)))
-		.limit(1);
-	return row !== undefined;
-}
