@@ -71,7 +71,27 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleAuth, handleLocale);
+/** Reads and discards what is left of a request body (the size limit still applies). */
+async function discard(body: ReadableStream<Uint8Array>): Promise<void> {
+	try {
+		const reader = body.getReader();
+		while (!(await reader.read()).done);
+	} catch {
+		// The client went away or sent more than the limit: nothing left to keep in step.
+	}
+}
+
+// A request refused before its body was read (no right, wrong code, no such method) would leave
+// the rest of the body unread on a keep-alive connection, and the client's next request on it
+// would hang until the connection is reset. Read the rest before answering.
+const handleUnreadBody: Handle = async ({ event, resolve }) => {
+	const { body } = event.request;
+	const response = await resolve(event);
+	if (body && !body.locked) await discard(body);
+	return response;
+};
+
+export const handle = sequence(handleUnreadBody, handleHeaders, handleAuth, handleLocale);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error('[error]', error);
