@@ -1,5 +1,5 @@
 // Teamwerte (consensus per rated item) and what the facilitator sees of the ratings behind them.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './db';
 import { consensus, participant, rating, type Consensus } from './db/schema';
@@ -118,8 +118,9 @@ export async function ratingCounts(assessmentId: string): Promise<Record<string,
 }
 
 /**
- * Full per-item statistics for the facilitator's own control view (the one non-shared view,
- * so lowN items keep their statistics), computed by the shared scoring rules.
+ * Full per-item statistics of the given items, computed by the shared scoring rules: as they are
+ * for the facilitator's own control view (the one non-shared view, so lowN items keep their
+ * statistics), through shareableSummary for the participants' revealed results.
  */
 export async function facilitatorSummaries(
 	assessmentId: string,
@@ -137,7 +138,7 @@ export async function facilitatorSummaries(
 			})
 			.from(rating)
 			.innerJoin(participant, eq(participant.id, rating.participantId))
-			.where(eq(rating.assessmentId, assessmentId)),
+			.where(and(eq(rating.assessmentId, assessmentId), inArray(rating.itemKey, [...itemKeys]))),
 		listConsensus(assessmentId)
 	]);
 	const inputs: RatingInput[] = ratings.map((r) => ({

@@ -6,9 +6,7 @@ import { z } from 'zod';
 import { db } from './db';
 import {
 	assessmentQuestion,
-	consensus,
 	organizationQuestion,
-	participant,
 	rating,
 	reflectionNote,
 	type Assessment,
@@ -30,17 +28,18 @@ import {
 	getItem,
 	t,
 	type Locale,
+	type RatedItemKey,
 	type StepKind
 } from '$lib/framework';
 import {
 	shareableSummary,
-	summarizeAll,
 	type Confidence,
 	type RatingValue,
 	type SharedItemSummary
 } from '$lib/scoring';
 import { bumpRevision } from './assessments';
 import { getParticipant, isPlausibleCode, notWritable } from './participants';
+import { facilitatorSummaries } from './consensus';
 // The facilitator's rule for the review step, so both screens count the steps alike.
 import { hasEarlierAssessments } from './assessments';
 import type { JoinTarget, ParticipantResult } from './participants';
@@ -401,7 +400,7 @@ const revealedCache = new Map<string, Promise<Record<string, SharedItemSummary>>
 export function revealedResultsAt(
 	assessmentId: string,
 	revision: number,
-	itemKeys: readonly string[],
+	itemKeys: readonly RatedItemKey[],
 	minGroupSize: number
 ): Promise<Record<string, SharedItemSummary>> {
 	const key = `${assessmentId}|${revision}|${minGroupSize}|${itemKeys.join(',')}`;
@@ -418,32 +417,10 @@ export function revealedResultsAt(
 /** The aggregated, privacy-safe results of the given items (after the facilitator's reveal). */
 export async function revealedResults(
 	assessmentId: string,
-	itemKeys: readonly string[],
+	itemKeys: readonly RatedItemKey[],
 	minGroupSize: number
 ): Promise<Record<string, SharedItemSummary>> {
-	const [rows, agreed] = await Promise.all([
-		db
-			.select({
-				participantId: rating.participantId,
-				itemKey: rating.itemKey,
-				value: rating.value,
-				confidence: rating.confidence,
-				actorGroup: participant.actorGroup
-			})
-			.from(rating)
-			.innerJoin(participant, eq(participant.id, rating.participantId))
-			.where(and(eq(rating.assessmentId, assessmentId), inArray(rating.itemKey, [...itemKeys]))),
-		db
-			.select({ itemKey: consensus.itemKey, value: consensus.value, reason: consensus.reason })
-			.from(consensus)
-			.where(eq(consensus.assessmentId, assessmentId))
-	]);
-	const summaries = summarizeAll(
-		itemKeys,
-		rows.map((r) => ({ ...r, value: r.value as RatingValue | null })),
-		agreed.map((c) => ({ ...c, value: c.value as RatingValue })),
-		minGroupSize
-	);
+	const summaries = await facilitatorSummaries(assessmentId, itemKeys, minGroupSize);
 	const shared: Record<string, SharedItemSummary> = {};
 	for (const key of itemKeys) shared[key] = shareableSummary(summaries[key], minGroupSize);
 	return shared;
