@@ -8,6 +8,7 @@ import { client, db } from './db';
 import * as s from './db/schema';
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_TEAM, seedDemoData } from './demo';
 import { deleteAssessment } from './deletion';
+import { loadTeamHistory } from './history';
 import {
 	createAssessment,
 	createOrganization,
@@ -43,6 +44,7 @@ const OWNED: Record<string, string> = {
 	participant: `assessment_id in ${A}`,
 	rating: `assessment_id in ${A}`,
 	consensus: `assessment_id in ${A}`,
+	assessment_summary: `assessment_id in ${A}`,
 	team_entry: `assessment_id in ${A}`,
 	team_answer: `assessment_id in ${A}`,
 	assessment_question: `assessment_id in ${A}`,
@@ -116,6 +118,7 @@ const ASSESSMENT_TABLES = [
 	'participant',
 	'rating',
 	'consensus',
+	'assessment_summary',
 	'team_entry',
 	'team_answer',
 	'assessment_question',
@@ -237,9 +240,13 @@ beforeAll(async () => {
 	await sessionFor(owner.id, demoOrgId);
 
 	other = await createOrganization('andere');
-	await fullTeam(other.id, DEMO_TEAM); // same team name, other organisation
+	const otherTeam = await fullTeam(other.id, DEMO_TEAM); // same team name, other organisation
 	await addExtras(other.id, other.users.owner.id, []);
 	await sessionFor(other.users.owner.id, other.id);
+	// Viewing the histories stores each closed assessment's summary.
+	for (const teamId of [demoTeamId, demoSecondTeam.team.id, otherTeam.team.id]) {
+		await loadTeamHistory(teamId);
+	}
 
 	server = await startServer({}, { databaseUrl: process.env.DATABASE_URL! });
 });

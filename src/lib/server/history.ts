@@ -1,11 +1,12 @@
 // A team's trajectory over its closed assessments (docs/SCORING.md "Comparing sessions over
-// time"). Everything is read with a fixed number of queries, however many assessments the team
-// has, and then computed with the pure scoring functions. Relative imports only: the benchmark
-// runs this module outside Vite.
-import { and, eq, sql } from 'drizzle-orm';
+// time"). One query reads everything, however many assessments the team has. The scored summary
+// of each closed assessment is kept in `assessment_summary` and recomputed with the pure scoring
+// functions only when its basis (revision, minimum group size, code version) has changed.
+// Relative imports only: the benchmark runs this module outside Vite.
+import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { db } from './db';
 import * as s from './db/schema';
-import { LEVELS, RATED_ITEMS } from '../framework';
+import { FRAMEWORK_VERSION, LEVELS, RATED_ITEMS } from '../framework';
 import {
 	compareAssessments,
 	pyramidResult,
@@ -112,170 +113,264 @@ export interface TeamHistory {
 
 const ITEM_KEYS = RATED_ITEMS.map((item) => item.key);
 
-/** Loads and computes a team's history with six queries, however many assessments the team has. */
-export async function loadTeamHistory(teamId: string): Promise<TeamHistory> {
-	const closed = and(eq(s.assessment.teamId, teamId), eq(s.assessment.status, HISTORY_STATUS));
-	const rowid = sql`${s.assessment}.rowid`;
-	// Each query returns ONE cell: JSON, or for the many ratings and participants a compact
-	// string (fields split by FIELD_SEP, records by RECORD_SEP, the assessment named by its rowid).
-	// SQLite builds these in C; handing thousands of rows and cells through the driver one by one
-	// costs far more than the scoring itself (see bench/history.bench.ts).
-	const [assessmentCell, participantCell, ratingCell, consensusCell, actionCell, settingsRows] =
-		await Promise.all([
-			db
-				.select({
-					json: sql<string>`json_group_array(json_array(${s.assessment.id}, ${rowid}, ${s.assessment.date}, ${s.assessment.title}, ${s.assessment.nextDate}, ${s.assessment.createdAt}))`
-				})
-				.from(s.assessment)
-				.where(closed),
-			db
-				.select({
-					packed: sql<
-						string | null
-					>`group_concat(${rowid} || char(31) || ifnull(${s.participant.actorGroup}, ''), char(30))`
-				})
-				.from(s.participant)
-				.innerJoin(s.assessment, eq(s.assessment.id, s.participant.assessmentId))
-				.where(closed),
-			db
-				.select({
-					packed: sql<
-						string | null
-					>`group_concat(${rowid} || char(31) || ${s.rating.itemKey} || char(31) || ${s.rating.itemRevision} || char(31) || ifnull(${s.rating.value}, '') || char(31) || ifnull(${s.rating.confidence}, '') || char(31) || ifnull(${s.participant.actorGroup}, ''), char(30))`
-				})
-				.from(s.rating)
-				.innerJoin(s.participant, eq(s.participant.id, s.rating.participantId))
-				.innerJoin(s.assessment, eq(s.assessment.id, s.rating.assessmentId))
-				.where(closed),
-			db
-				.select({
-					json: sql<string>`json_group_array(json_array(${s.consensus.assessmentId}, ${s.consensus.itemKey}, ${s.consensus.itemRevision}, ${s.consensus.value}, ${s.consensus.reason}))`
-				})
-				.from(s.consensus)
-				.innerJoin(s.assessment, eq(s.assessment.id, s.consensus.assessmentId))
-				.where(closed),
-			db
-				.select({
-					json: sql<string>`json_group_array(json_array(${s.action.id}, ${s.action.assessmentId}, ${s.action.itemKey}, ${s.action.title}, ${s.action.owner}, ${s.action.dueDate}, ${s.action.reviewDate}, ${s.action.status}, ${s.action.horizon}, ${s.action.createdAt}, ${s.actionNote.id}, ${s.actionNote.text}, ${s.actionNote.status}, ${s.actionNote.assessmentId}, ${s.actionNote.createdAt}))`
-				})
-				.from(s.action)
-				.leftJoin(s.actionNote, eq(s.actionNote.actionId, s.action.id))
-				.where(eq(s.action.teamId, teamId)),
-			db
-				.select({
-					minGroupSize: s.organizationSettings.minGroupSize,
-					timeZone: s.organizationSettings.timeZone
-				})
-				.from(s.organizationSettings)
-				.innerJoin(s.team, eq(s.team.organizationId, s.organizationSettings.organizationId))
-				.where(eq(s.team.id, teamId))
-				.limit(1)
-		]);
+/**
+ * Version of the cached per-assessment summary (`assessment_summary.data`). Bump it whenever what
+ * `summarizeAssessment` stores changes (its shape, or a scoring rule behind it): every cached row
+ * then fails its basis and is computed anew on the next load.
+ */
+export const SUMMARY_VERSION = 1;
 
-	const minGroupSize = settingsRows[0]?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
-	const timeZone = settingsRows[0]?.timeZone ?? DEFAULT_TIME_ZONE;
-	const assessments = parseAssessments(assessmentCell[0]?.json);
-	const idByRowid = new Map(assessments.map((a) => [a.rowid, a.id]));
-	const actions = parseActions(actionCell[0]?.json);
-	const participants = unpackParticipants(participantCell[0]?.packed, idByRowid);
-	const ratings = unpackRatings(ratingCell[0]?.packed, idByRowid);
-	const consensus = parseConsensus(consensusCell[0]?.json);
-	const points = computePoints(
-		assessments,
-		participants,
-		ratings,
-		consensus,
-		actions,
-		minGroupSize
-	);
-	return { teamId, minGroupSize, timeZone, points, levels: levelSeries(points), actions };
+/** The code's part of every basis: the framework's items and the summary's version. */
+const CODE_BASIS = `${FRAMEWORK_VERSION}/${SUMMARY_VERSION}`;
+
+/**
+ * What a cached summary was computed from, as SQL: the assessment's revision (every write to its
+ * ratings, Teamwerte and participants bumps it), the minimum group size and the code's version.
+ * The freshness check and the write use this one expression, so they cannot disagree. The casts
+ * matter: a JS number is bound as REAL and would print as "3.0".
+ */
+function basisOf(revision: SQLWrapper, minGroupSize: SQLWrapper | number): SQL {
+	return sql`cast(${revision} as integer) || '/' || cast(${minGroupSize} as integer) || '/' || ${CODE_BASIS}`;
 }
 
-type AssessmentRow = {
+/**
+ * The part of a history point computed from an assessment's ratings, Teamwerte and participants
+ * under the minimum-group-size rule: what `assessment_summary` stores. Keys and numbers only, so
+ * it is the same in every language.
+ */
+interface AssessmentSummary {
+	participantCount: number;
+	room: SharedRoom;
+	items: Record<string, HistoryItem>;
+}
+
+type RatingRow = RatingInput & { itemRevision: number };
+type ConsensusRow = ConsensusInput & { itemRevision: number };
+
+/** The rows a summary is computed from. */
+interface RawRows {
+	actorGroups: (string | null)[];
+	ratings: RatingRow[];
+	consensus: ConsensusRow[];
+}
+
+/** A closed assessment of the team, with its cached summary or else its raw rows. */
+interface ClosedAssessment {
 	id: string;
-	rowid: string;
 	date: string;
 	title: string;
 	nextDate: string | null;
 	createdAt: number;
-};
-type RatingRow = RatingInput & { assessmentId: string; itemRevision: number };
-type ConsensusRow = ConsensusInput & { assessmentId: string; itemRevision: number };
+	revision: number;
+	/** The cached summary if its basis still matches; null when it must be computed. */
+	cached: AssessmentSummary | null;
+	/** Only read for assessments without a fresh cached summary (empty otherwise). */
+	raw: RawRows;
+}
 
-const FIELD_SEP = '\u001f';
-const RECORD_SEP = '\u001e';
+/**
+ * Loads and computes a team's history. One query reads everything, however many assessments
+ * the team has: the settings, the closed assessments with their cached summaries (or, where a
+ * summary is missing or stale, the ratings, Teamwerte and participants to compute it from) and
+ * the actions with their notes. Summaries computed anew are stored with one more statement.
+ */
+export async function loadTeamHistory(teamId: string): Promise<TeamHistory> {
+	const [row] = await readHistory(teamId);
+	const minGroupSize = row?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+	const timeZone = row?.timeZone ?? DEFAULT_TIME_ZONE;
+	const assessments = parseAssessments(row?.assessments);
+	const actions = parseActions(row?.actions);
+
+	const summaries = new Map<string, AssessmentSummary>();
+	const computed: ComputedSummary[] = [];
+	for (const a of assessments) {
+		let summary = a.cached;
+		if (!summary) {
+			summary = summarizeAssessment(a.raw, minGroupSize);
+			computed.push({ assessmentId: a.id, revision: a.revision, summary });
+		}
+		summaries.set(a.id, summary);
+	}
+	if (computed.length > 0) await storeSummaries(computed, minGroupSize);
+
+	const points = toPoints(assessments, summaries, actions);
+	return { teamId, minGroupSize, timeZone, points, levels: levelSeries(points), actions };
+}
+
+/**
+ * The history's one query. Its cells are single JSON values that SQLite builds in C: handing
+ * thousands of rows and cells through the driver one by one costs far more than the scoring
+ * itself, and so does string concatenation per rating in SQL (see bench/history.bench.ts). Being
+ * one statement, it reads one snapshot: the raw rows of a stale assessment belong to the revision
+ * read beside them, which is what their summary is stored under.
+ */
+function readHistory(teamId: string) {
+	const m = sql`ifnull(${s.organizationSettings.minGroupSize}, ${DEFAULT_MIN_GROUP_SIZE})`;
+	const closed = db
+		.select({
+			id: s.assessment.id,
+			date: s.assessment.date,
+			title: s.assessment.title,
+			nextDate: s.assessment.nextDate,
+			createdAt: s.assessment.createdAt,
+			revision: s.assessment.revision,
+			data: s.assessmentSummary.data,
+			// Invalid JSON counts as stale, so a damaged row is recomputed instead of failing the page.
+			fresh:
+				sql<number>`coalesce(${s.assessmentSummary.basis} = ${basisOf(s.assessment.revision, m)} and json_valid(${s.assessmentSummary.data}), 0)`.as(
+					'fresh'
+				)
+		})
+		.from(s.assessment)
+		.innerJoin(s.team, eq(s.team.id, s.assessment.teamId))
+		.leftJoin(
+			s.organizationSettings,
+			eq(s.organizationSettings.organizationId, s.team.organizationId)
+		)
+		.leftJoin(s.assessmentSummary, eq(s.assessmentSummary.assessmentId, s.assessment.id))
+		.where(and(eq(s.assessment.teamId, teamId), eq(s.assessment.status, HISTORY_STATUS)))
+		.as('closed');
+
+	const participantsOf = sql`select json_group_array(${s.participant.actorGroup}) from ${s.participant} where ${s.participant.assessmentId} = ${closed.id}`;
+	const ratingsOf = sql`select json_group_array(json_array(${s.rating.itemKey}, ${s.rating.itemRevision}, ${s.rating.value}, ${s.rating.confidence}, ${s.participant.actorGroup})) from ${s.rating} inner join ${s.participant} on ${s.participant.id} = ${s.rating.participantId} where ${s.rating.assessmentId} = ${closed.id}`;
+	const consensusOf = sql`select json_group_array(json_array(${s.consensus.itemKey}, ${s.consensus.itemRevision}, ${s.consensus.value}, ${s.consensus.reason})) from ${s.consensus} where ${s.consensus.assessmentId} = ${closed.id}`;
+	// Per assessment `[[fields…, raw rows], summary]`: a fresh summary is spliced in as the text it
+	// was stored as (valid JSON by the `fresh` check), so SQLite need not parse and print it again;
+	// otherwise the raw rows are read (CASE evaluates lazily). One CASE, so `fresh` (with its
+	// json_valid) is evaluated once per assessment even where SQLite flattens the subquery.
+	const fields = sql`${closed.id}, ${closed.date}, ${closed.title}, ${closed.nextDate}, ${closed.createdAt}, ${closed.revision}`;
+	const assessments = sql<string | null>`(select '[' || group_concat(case when ${closed.fresh}
+		then '[' || json_array(${fields}, null, null, null) || ',' || ${closed.data} || ']'
+		else '[' || json_array(${fields}, json((${participantsOf})), json((${ratingsOf})), json((${consensusOf}))) || ',null]'
+		end, ',') || ']' from ${closed})`;
+	const actions = sql<string>`(select json_group_array(json_array(${s.action.id}, ${s.action.assessmentId}, ${s.action.itemKey}, ${s.action.title}, ${s.action.owner}, ${s.action.dueDate}, ${s.action.reviewDate}, ${s.action.status}, ${s.action.horizon}, ${s.action.createdAt}, ${s.actionNote.id}, ${s.actionNote.text}, ${s.actionNote.status}, ${s.actionNote.assessmentId}, ${s.actionNote.createdAt})) from ${s.action} left join ${s.actionNote} on ${s.actionNote.actionId} = ${s.action.id} where ${s.action.teamId} = ${teamId})`;
+
+	return db
+		.select({
+			minGroupSize: s.organizationSettings.minGroupSize,
+			timeZone: s.organizationSettings.timeZone,
+			assessments,
+			actions
+		})
+		.from(s.team)
+		.leftJoin(
+			s.organizationSettings,
+			eq(s.organizationSettings.organizationId, s.team.organizationId)
+		)
+		.where(eq(s.team.id, teamId))
+		.limit(1);
+}
+
+/** A summary computed in this load, to be stored under the revision it was computed at. */
+interface ComputedSummary {
+	assessmentId: string;
+	revision: number;
+	summary: AssessmentSummary;
+}
+
+/**
+ * Stores freshly computed summaries with one statement, however many there are. A summary is
+ * stored only while its assessment still has the revision it was computed at (a write in between
+ * would make it stale at once); a row another load stored meanwhile is overwritten, not a
+ * conflict. A failed write only costs the next load the same work again, so it is logged and
+ * never fails the page.
+ */
+async function storeSummaries(computed: ComputedSummary[], minGroupSize: number): Promise<void> {
+	const entries = JSON.stringify(
+		computed.map((c) => [c.assessmentId, c.revision, JSON.stringify(c.summary)])
+	);
+	try {
+		await db.run(sql`insert into ${s.assessmentSummary} (assessment_id, basis, data, computed_at)
+			select ${s.assessment.id}, ${basisOf(s.assessment.revision, minGroupSize)}, entry.value ->> 2, cast(unixepoch('subsecond') * 1000 as integer)
+			from json_each(${entries}) as entry
+			inner join ${s.assessment} on ${s.assessment.id} = entry.value ->> 0 and ${s.assessment.revision} = entry.value ->> 1
+			where true
+			on conflict (assessment_id) do update set basis = excluded.basis, data = excluded.data, computed_at = excluded.computed_at`);
+	} catch (e) {
+		console.error('[history] could not store assessment summaries', e);
+	}
+}
+
 const CONFIDENCES = new Set(['sicher', 'eher_sicher', 'unsicher']);
 
+type RatingCells = [
+	itemKey: string,
+	itemRevision: number,
+	value: number | null,
+	confidence: string | null,
+	actorGroup: string | null
+];
+type ConsensusCells = [itemKey: string, itemRevision: number, value: number, reason: string | null];
+
+/** One closed assessment as the JSON of the history query: its fields, and a fresh summary. */
+type AssessmentCells = [
+	fields: [
+		id: string,
+		date: string,
+		title: string,
+		nextDate: string | null,
+		createdAt: number,
+		revision: number,
+		// The raw rows: null where the summary is fresh.
+		actorGroups: (string | null)[] | null,
+		ratings: RatingCells[] | null,
+		consensus: ConsensusCells[] | null
+	],
+	cached: AssessmentSummary | null
+];
+
 /** Closed assessments, oldest first (same date: created first). */
-function parseAssessments(json: string | undefined): AssessmentRow[] {
-	const rows = JSON.parse(json ?? '[]') as [
-		string,
-		number,
-		string,
-		string,
-		string | null,
-		number
-	][];
+function parseAssessments(json: string | null | undefined): ClosedAssessment[] {
+	const rows = JSON.parse(json ?? '[]') as AssessmentCells[];
 	return rows
-		.map(([id, rowid, date, title, nextDate, createdAt]) => ({
-			id,
-			rowid: String(rowid),
-			date,
-			title,
-			nextDate,
-			createdAt
-		}))
+		.map(
+			([
+				[id, date, title, nextDate, createdAt, revision, actorGroups, ratings, consensus],
+				cached
+			]) => ({
+				id,
+				date,
+				title,
+				nextDate,
+				createdAt,
+				revision,
+				cached,
+				raw: {
+					actorGroups: actorGroups ?? [],
+					ratings: (ratings ?? []).map(toRatingRow),
+					consensus: (consensus ?? []).map(([itemKey, itemRevision, value, reason]) => ({
+						itemKey,
+						itemRevision,
+						value: value as RatingValue,
+						reason
+					}))
+				}
+			})
+		)
 		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt));
 }
 
-function unpackRatings(packed: string | null | undefined, ids: Map<string, string>): RatingRow[] {
-	const ratings: RatingRow[] = [];
-	if (!packed) return ratings;
-	for (const record of packed.split(RECORD_SEP)) {
-		const [rowid, itemKey, revision, value, confidence, actorGroup] = record.split(FIELD_SEP);
-		const assessmentId = ids.get(rowid);
-		if (assessmentId === undefined) continue;
-		ratings.push({
-			assessmentId,
-			participantId: '',
-			itemKey,
-			itemRevision: Number(revision),
-			value: value === '' ? null : (Number(value) as RatingValue),
-			confidence: CONFIDENCES.has(confidence) ? (confidence as RatingInput['confidence']) : null,
-			actorGroup: actorGroup || null
-		});
-	}
-	return ratings;
-}
-
-function unpackParticipants(
-	packed: string | null | undefined,
-	ids: Map<string, string>
-): { assessmentId: string; actorGroup: string | null }[] {
-	const participants: { assessmentId: string; actorGroup: string | null }[] = [];
-	if (!packed) return participants;
-	for (const record of packed.split(RECORD_SEP)) {
-		const [rowid, actorGroup] = record.split(FIELD_SEP);
-		const assessmentId = ids.get(rowid);
-		if (assessmentId !== undefined) {
-			participants.push({ assessmentId, actorGroup: actorGroup || null });
-		}
-	}
-	return participants;
-}
-
-function parseConsensus(json: string | undefined): ConsensusRow[] {
-	const rows = JSON.parse(json ?? '[]') as [string, string, number, number, string | null][];
-	return rows.map(([assessmentId, itemKey, itemRevision, value, reason]) => ({
-		assessmentId,
+function toRatingRow([
+	itemKey,
+	itemRevision,
+	value,
+	confidence,
+	actorGroup
+]: RatingCells): RatingRow {
+	return {
+		participantId: '',
 		itemKey,
 		itemRevision,
-		value: value as RatingValue,
-		reason
-	}));
+		value: value as RatingValue | null,
+		confidence:
+			confidence !== null && CONFIDENCES.has(confidence)
+				? (confidence as RatingInput['confidence'])
+				: null,
+		actorGroup: actorGroup || null
+	};
 }
 
-/** One joined action/note row as the JSON array of the actions query. */
+/** One joined action/note row as the JSON array of the history query. */
 type ActionCells = [
 	id: string,
 	assessmentId: string,
@@ -331,54 +426,46 @@ function parseActions(json: string | undefined): HistoryAction[] {
 	return [...byId.values()];
 }
 
-function bucket<T extends { assessmentId: string }>(rows: readonly T[]): Map<string, T[]> {
-	const map = new Map<string, T[]>();
-	for (const row of rows) {
-		const list = map.get(row.assessmentId);
-		if (list) list.push(row);
-		else map.set(row.assessmentId, [row]);
+/** The cached part of a history point, from the assessment's raw rows. */
+function summarizeAssessment(raw: RawRows, m: number): AssessmentSummary {
+	const revisions = new Map<string, number>();
+	for (const r of raw.ratings)
+		if (!revisions.has(r.itemKey)) revisions.set(r.itemKey, r.itemRevision);
+	for (const c of raw.consensus) revisions.set(c.itemKey, c.itemRevision);
+	const summaries = summarizeAll(ITEM_KEYS, raw.ratings, raw.consensus, m);
+	const items: Record<string, HistoryItem> = {};
+	for (const key of ITEM_KEYS) {
+		items[key] = {
+			itemKey: key,
+			revision: revisions.get(key) ?? null,
+			summary: shareableSummary(summaries[key], m)
+		};
 	}
-	return map;
+	return {
+		participantCount: raw.actorGroups.length,
+		room: shareableRoom(raw.actorGroups, m),
+		items
+	};
 }
 
-function computePoints(
-	assessments: AssessmentRow[],
-	participants: { assessmentId: string; actorGroup: string | null }[],
-	ratings: RatingRow[],
-	consensus: ConsensusRow[],
-	actions: HistoryAction[],
-	m: number
+function toPoints(
+	assessments: ClosedAssessment[],
+	summaries: Map<string, AssessmentSummary>,
+	actions: HistoryAction[]
 ): HistoryPoint[] {
-	const participantsBy = bucket(participants);
-	const ratingsBy = bucket(ratings);
-	const consensusBy = bucket(consensus);
 	const reviewedIn = reviewAssessments(assessments, actions);
 	return assessments.map((a) => {
-		const ownRatings = ratingsBy.get(a.id) ?? [];
-		const ownConsensus = consensusBy.get(a.id) ?? [];
-		const revisions = new Map<string, number>();
-		for (const r of ownRatings)
-			if (!revisions.has(r.itemKey)) revisions.set(r.itemKey, r.itemRevision);
-		for (const c of ownConsensus) revisions.set(c.itemKey, c.itemRevision);
-		const summaries = summarizeAll(ITEM_KEYS, ownRatings, ownConsensus, m);
-		const items: Record<string, HistoryItem> = {};
-		for (const key of ITEM_KEYS) {
-			items[key] = {
-				itemKey: key,
-				revision: revisions.get(key) ?? null,
-				summary: shareableSummary(summaries[key], m)
-			};
-		}
-		const tags = (participantsBy.get(a.id) ?? []).map((p) => p.actorGroup);
+		const { participantCount, room, items } = summaries.get(a.id)!;
 		return {
 			id: a.id,
 			date: a.date,
 			title: a.title,
 			nextDate: a.nextDate,
-			participantCount: tags.length,
-			room: shareableRoom(tags, m),
+			participantCount,
+			room,
 			items,
-			// The shared Teamwert: under the minimum-group-size rule only a consensus counts.
+			// The shared Teamwert: under the minimum-group-size rule only a consensus counts. Derived
+			// from the (cached) items rather than cached itself: five values, one pure function.
 			pyramid: pyramidResult(LEVELS.map((level) => items[level.key].summary.teamValue)),
 			actionsDecided: actions.filter((x) => x.assessmentId === a.id).map((x) => x.id),
 			actionsReviewed: actions.filter((x) => reviewedIn.get(x.id)?.has(a.id)).map((x) => x.id)
@@ -391,7 +478,7 @@ function computePoints(
  * the first assessment on or after its review date.
  */
 function reviewAssessments(
-	assessments: AssessmentRow[],
+	assessments: Pick<ClosedAssessment, 'id' | 'date'>[],
 	actions: HistoryAction[]
 ): Map<string, Set<string>> {
 	const ids = new Set(assessments.map((a) => a.id));

@@ -87,6 +87,15 @@ async function snapshot(assessmentId: string) {
 	};
 }
 
+/** The assessment's revision: every write that changes what its results are computed from bumps it. */
+async function revisionOf(c: Case): Promise<number> {
+	const [row] = await db
+		.select({ revision: s.assessment.revision })
+		.from(s.assessment)
+		.where(eq(s.assessment.id, c.assessmentId));
+	return row.revision;
+}
+
 const KEPT = { participant: 2, consensus: 1, team_answer: 1, team_entry: 1, action: 1 };
 const UNTOUCHED = {
 	...KEPT,
@@ -133,6 +142,8 @@ describe('applyRetention', () => {
 	});
 
 	it('deletes ratings, notes and nicknames of assessments closed longer than 30 days; keeps team results', async () => {
+		const cases = [closed40, closed31, closed20, running, keepOrg40];
+		const revisions = await Promise.all(cases.map(revisionOf));
 		const result = await applyRetention(NOW);
 		// Two assessments (40 and 31 days) × 3 ratings, 2 notes, 2 nicknames.
 		expect(result).toEqual({ assessments: 2, ratings: 6, notes: 4, nicknames: 4 });
@@ -144,10 +155,16 @@ describe('applyRetention', () => {
 		expect(await snapshot(running.assessmentId)).toEqual(UNTOUCHED);
 		// Organisation without a retention period.
 		expect(await snapshot(keepOrg40.assessmentId)).toEqual(UNTOUCHED);
+		// Results computed from the deleted ratings are out of date: their revision moved.
+		const bumped = revisions.map((r, i) => r + (i < 2 ? 1 : 0));
+		expect(await Promise.all(cases.map(revisionOf))).toEqual(bumped);
 	});
 
 	it('is idempotent and catches up when the clock moves on', async () => {
+		const revisions = await Promise.all([closed40, closed31].map(revisionOf));
 		expect(await applyRetention(NOW)).toMatchObject({ ratings: 0, notes: 0, nicknames: 0 });
+		// Nothing deleted, nothing to recompute.
+		expect(await Promise.all([closed40, closed31].map(revisionOf))).toEqual(revisions);
 		// 11 days later the assessment closed 20 days ago is 31 days closed.
 		const later = await applyRetention(new Date(NOW.getTime() + 11 * DAY));
 		expect(later).toEqual({ assessments: 3, ratings: 3, notes: 2, nicknames: 2 });

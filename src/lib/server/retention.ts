@@ -1,9 +1,10 @@
 // Retention: individual ratings and notes of closed assessments are deleted after the
 // organisation's period (organization_settings.retention_days; null keeps them).
-import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, lt, sql, type AnyColumn } from 'drizzle-orm';
 import { db } from './db';
 import {
 	assessment,
+	assessmentSummary,
 	organizationSettings,
 	participant,
 	rating,
@@ -29,6 +30,9 @@ export interface RetentionResult {
  * than its organisation's retention period before `now`, and clears the participants' nicknames.
  * Teamwerte (consensus), team answers, team entries, actions and the participant rows (for the
  * head count and the actor groups) stay. Idempotent: a second run finds nothing left to delete.
+ * Deleting ratings changes the scores computed from them, so an assessment that still has
+ * ratings gets its revision bumped (like every other write to ratings) and loses its cached
+ * history summary, which holds aggregates of exactly these ratings.
  */
 export async function applyRetention(now = new Date()): Promise<RetentionResult> {
 	const due = await db
@@ -50,7 +54,20 @@ export async function applyRetention(now = new Date()): Promise<RetentionResult>
 	const result: RetentionResult = { assessments: due.length, ratings: 0, notes: 0, nicknames: 0 };
 	for (let i = 0; i < due.length; i += CHUNK) {
 		const ids = due.slice(i, i + CHUNK).map((r) => r.id);
-		const [ratings, notes, nicknames] = await db.batch([
+		// Before the ratings go: afterwards nothing tells which assessments still had some.
+		const [, , ratings, notes, nicknames] = await db.batch([
+			db
+				.delete(assessmentSummary)
+				.where(
+					and(
+						inArray(assessmentSummary.assessmentId, ids),
+						hasRatings(assessmentSummary.assessmentId)
+					)
+				),
+			db
+				.update(assessment)
+				.set({ revision: sql`${assessment.revision} + 1` })
+				.where(and(inArray(assessment.id, ids), hasRatings(assessment.id))),
 			db.delete(rating).where(inArray(rating.assessmentId, ids)),
 			db.delete(reflectionNote).where(inArray(reflectionNote.assessmentId, ids)),
 			db
@@ -63,6 +80,16 @@ export async function applyRetention(now = new Date()): Promise<RetentionResult>
 		result.nicknames += nicknames.rowsAffected;
 	}
 	return result;
+}
+
+/** True while the assessment (given by a column holding its id) has individual ratings. */
+function hasRatings(assessmentId: AnyColumn) {
+	return exists(
+		db
+			.select({ one: sql`1` })
+			.from(rating)
+			.where(eq(rating.assessmentId, assessmentId))
+	);
 }
 
 let timer: ReturnType<typeof setInterval> | undefined;

@@ -295,6 +295,22 @@ export const actionNote = sqliteTable(
 	(t) => [index('action_note_action_idx').on(t.actionId)]
 );
 
+/**
+ * The scored summary of a closed assessment as the team history shows it (history.ts), kept so
+ * the history does not re-read and re-score every rating on each view. Derived data only: it is
+ * recomputed whenever `basis` (the assessment's revision, the minimum group size and the scoring
+ * code's version) no longer matches, and goes with its assessment.
+ */
+export const assessmentSummary = sqliteTable('assessment_summary', {
+	assessmentId: text('assessment_id')
+		.primaryKey()
+		.references(() => assessment.id, { onDelete: 'cascade' }),
+	basis: text('basis').notNull(),
+	/** JSON, locale-independent (keys and numbers; pages localise when rendering). */
+	data: text('data').notNull(),
+	computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull()
+});
+
 /** Idempotency keys of writes that are not idempotent by nature (e.g. paper sheets). */
 export const requestKey = sqliteTable('request_key', {
 	key: text('key').primaryKey(),
@@ -314,3 +330,4 @@ export type ActionNote = typeof actionNote.$inferSelect;
 export type ReflectionNote = typeof reflectionNote.$inferSelect;
 export type TeamAnswer = typeof teamAnswer.$inferSelect;
 export type OrganizationSettings = typeof organizationSettings.$inferSelect;
+export type AssessmentSummary = typeof assessmentSummary.$inferSelect;

@@ -12,8 +12,9 @@
 //   ("ZodError", zod issue codes, "Invalid input:"), no database error (SQLITE_…, "Failed
 //   query:"), no stack frame ("at fn (file:line:col)"), no server path and no raw JS error name;
 // - a 4xx answer changed nothing: the checksum of every row of every domain table (all tables
-//   but session, verification, rate-limit bookkeeping, __drizzle_migrations, startup_lock), read
-//   through this test's own connection, is the same before and after;
+//   but session, verification, rate-limit bookkeeping, __drizzle_migrations, startup_lock and the
+//   history's summary cache), read through this test's own connection, is the same before and
+//   after;
 // - no HTML answer contains one of the script/markup payloads unescaped.
 // Build first: BUILD_DIR=build-… npx vite build
 import { appendFileSync } from 'node:fs';
