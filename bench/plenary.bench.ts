@@ -240,12 +240,14 @@ let fetched = 0;
 let fetchFailures = 0;
 const tReveal = performance.now();
 let lastFetchedAt = 0;
+let lastNoticeAt = 0;
 const revealFetches = phones.map(
 	(phone) =>
 		new Promise<void>((done) => {
 			phone.onState = async (state) => {
 				if (!state.revealedSteps.includes('pyramide')) return;
 				phone.onState = null;
+				lastNoticeAt = Math.max(lastNoticeAt, performance.now());
 				try {
 					// What the page's invalidateAll() asks for: the step's data, with the results.
 					const res = await fetch(`${base}/p/${code}/__data.json`, {
@@ -265,6 +267,7 @@ const revealFetches = phones.map(
 await facilitatorPost('reveal', { step: 'pyramide', revealed: '1' });
 await Promise.race([Promise.all(revealFetches), sleep(60_000)]);
 const revealSeconds = (lastFetchedAt - tReveal) / 1000;
+const noticeSeconds = (lastNoticeAt - tReveal) / 1000;
 const usage = serverUsage();
 for (const phone of phones) phone.stream?.abort();
 
@@ -378,7 +381,7 @@ joins: ${total}/${N} succeeded (${joinFailures} failed) in ${fmt(joinSeconds)} s
 ratings acknowledged (distinct participant×item): ${sent.size}; stored: ${stored}; duplicates: ${duplicates}; rejected (4xx): ${rejected}; errors/5xx: ${errors}
 spread phase (${fmt(spreadSeconds)} s, ${spreadLatencies.length} requests): p50 ${fmt(percentile(spreadLatencies, 50))} ms, p95 ${fmt(percentile(spreadLatencies, 95))} ms, p99 ${fmt(percentile(spreadLatencies, 99))} ms
 burst (${burstLatencies.length} requests within ${BURST_MS / 1000} s): p50 ${fmt(percentile(burstLatencies, 50))} ms, p95 ${fmt(percentile(burstLatencies, 95))} ms, p99 ${fmt(percentile(burstLatencies, 99))} ms
-reveal: ${fetched}/${total} clients fetched the revealed results (HTTP 200), ${fetchFailures} failed; last one ${fmt(revealSeconds)} s after the reveal
+reveal: ${fetched}/${total} clients fetched the revealed results (HTTP 200), ${fetchFailures} failed; last one ${fmt(revealSeconds)} s after the reveal (last notice received after ${fmt(noticeSeconds)} s)
 server: peak RSS ${fmt(usage.peakRssMb)} MB, CPU ${fmt(usage.cpuSeconds - cpuStart)} s over the run
 rating throughput (${THROUGHPUT_CONCURRENCY} concurrent clients, ${THROUGHPUT_MS / 1000} s): app ${fmt(appRps)}/s, bare node:http ${fmt(bareRps)}/s, ratio ${(appRps / bareRps).toFixed(2)}
 `);

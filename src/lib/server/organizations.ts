@@ -73,11 +73,15 @@ export async function saveSettings(organizationId: string, input: SettingsInput)
 }
 
 /** True while any demo account exists (every page then shows the demo notice). */
+// Asked on every page (the demo notice), so the statement is built once.
+const demoAccounts = db
+	.select({ n: sql<number>`count(*)` })
+	.from(user)
+	.where(like(user.email, `%@${DEMO_EMAIL_DOMAIN}`))
+	.prepare();
+
 export async function demoAccountsExist(): Promise<boolean> {
-	const [row] = await db
-		.select({ n: sql<number>`count(*)` })
-		.from(user)
-		.where(like(user.email, `%@${DEMO_EMAIL_DOMAIN}`));
+	const row = await demoAccounts.get();
 	return (row?.n ?? 0) > 0;
 }
 

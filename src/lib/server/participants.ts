@@ -1,7 +1,8 @@
 // Joining an assessment as an anonymous participant: join codes, resume codes, the actor tag.
 // Nothing here stores an IP address, a user agent or a name beyond the optional nickname.
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { bumpRevision } from './assessments';
@@ -46,25 +47,40 @@ export interface JoinTarget {
 	teamName: string;
 	organizationId: string;
 	minGroupSize: number;
+	/** The team has an assessment dated before this one (the review step applies). */
+	hasEarlierAssessments: boolean;
 }
+
+const earlier = alias(assessment, 'earlier');
+
+// Every phone's page, action and refresh starts here, so the statement is built once.
+const byJoinCode = db
+	.select({
+		assessment,
+		teamName: team.name,
+		organizationId: team.organizationId,
+		minGroupSize: organizationSettings.minGroupSize,
+		hasEarlierAssessments: sql<number>`exists (select 1 from ${assessment} as ${sql.identifier('earlier')}
+			where ${earlier.teamId} = ${assessment.teamId} and ${earlier.id} <> ${assessment.id}
+			and ${earlier.date} < ${assessment.date})`
+	})
+	.from(assessment)
+	.innerJoin(team, eq(team.id, assessment.teamId))
+	.leftJoin(organizationSettings, eq(organizationSettings.organizationId, team.organizationId))
+	.where(eq(assessment.joinCode, sql.placeholder('code')))
+	.limit(1)
+	.prepare();
 
 /** The assessment that currently has this (normalised) join code, or null. */
 export async function findByJoinCode(code: string): Promise<JoinTarget | null> {
 	if (!isPlausibleCode(code)) return null;
-	const [row] = await db
-		.select({
-			assessment,
-			teamName: team.name,
-			organizationId: team.organizationId,
-			minGroupSize: organizationSettings.minGroupSize
-		})
-		.from(assessment)
-		.innerJoin(team, eq(team.id, assessment.teamId))
-		.leftJoin(organizationSettings, eq(organizationSettings.organizationId, team.organizationId))
-		.where(eq(assessment.joinCode, code))
-		.limit(1);
+	const row = await byJoinCode.get({ code });
 	if (!row) return null;
-	return { ...row, minGroupSize: Math.max(2, row.minGroupSize ?? 3) };
+	return {
+		...row,
+		minGroupSize: Math.max(2, row.minGroupSize ?? 3),
+		hasEarlierAssessments: Boolean(row.hasEarlierAssessments)
+	};
 }
 
 export type LookupResult = { ok: true; target: JoinTarget } | { ok: false; status: 404 | 429 };
@@ -82,18 +98,25 @@ export async function lookupJoinCode(rawCode: string, address: string): Promise<
 	return { ok: false, status: 404 };
 }
 
+const participantById = db
+	.select()
+	.from(participant)
+	.where(
+		and(
+			eq(participant.id, sql.placeholder('participantId')),
+			eq(participant.assessmentId, sql.placeholder('assessmentId'))
+		)
+	)
+	.limit(1)
+	.prepare();
+
 /** The participant with this id in this assessment, or null (also for ids of other assessments). */
 export async function getParticipant(
 	assessmentId: string,
 	participantId: string | undefined
 ): Promise<Participant | null> {
 	if (!participantId || participantId.length > 64) return null;
-	const [row] = await db
-		.select()
-		.from(participant)
-		.where(and(eq(participant.id, participantId), eq(participant.assessmentId, assessmentId)))
-		.limit(1);
-	return row ?? null;
+	return (await participantById.get({ participantId, assessmentId })) ?? null;
 }
 
 const actorGroupField = z

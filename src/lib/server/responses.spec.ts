@@ -10,6 +10,7 @@ import {
 	migrated
 } from './testing/fixtures';
 import { findByJoinCode, type JoinTarget } from './participants';
+import { hasEarlierAssessments } from './assessments';
 import { loadStepView, saveNote, saveRating, saveRatingFast } from './responses';
 
 let org: Awaited<ReturnType<typeof createOrganization>>;
@@ -35,7 +36,8 @@ async function targetOf(assessment: s.Assessment): Promise<JoinTarget> {
 		assessment: fresh,
 		teamName: 'Testteam',
 		organizationId: org.id,
-		minGroupSize: 3
+		minGroupSize: 3,
+		hasEarlierAssessments: await hasEarlierAssessments(fresh)
 	};
 }
 
@@ -392,6 +394,26 @@ describe('join codes', () => {
 			.set({ status: 'abgeschlossen', joinCode: null })
 			.where(eq(s.assessment.id, assessment.id));
 		expect(await findByJoinCode('K7QM4XPA')).toBeNull();
+	});
+
+	it('tells whether the team has an assessment dated before this one (the review step)', async () => {
+		const ownTeam = (await createTeam(org.id)).id;
+		const first = await createAssessment(ownTeam, { date: '2026-03-01', joinCode: 'ERST2345' });
+		await createAssessment(ownTeam, { date: '2026-09-01', status: 'entwurf', joinCode: null });
+		expect((await findByJoinCode('ERST2345'))?.hasEarlierAssessments).toBe(false);
+		await createAssessment(ownTeam, {
+			date: '2026-01-15',
+			status: 'abgeschlossen',
+			joinCode: null
+		});
+		expect((await findByJoinCode('ERST2345'))?.hasEarlierAssessments).toBe(true);
+		// Another team's earlier assessment does not count.
+		const otherTeam = await createAssessment((await createTeam(org.id)).id, {
+			date: '2026-02-01',
+			joinCode: 'ZWEI2345'
+		});
+		expect(otherTeam.id).not.toBe(first.id);
+		expect((await findByJoinCode('ZWEI2345'))?.hasEarlierAssessments).toBe(false);
 	});
 });
 

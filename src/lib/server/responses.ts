@@ -1,7 +1,7 @@
 // What a participant answers (ratings, reflection notes) and what the participant screen shows.
 // Never log rating values or notes: they are the participants' anonymous answers.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from './db';
 import {
@@ -40,8 +40,6 @@ import {
 import { bumpRevision } from './assessments';
 import { getParticipant, isPlausibleCode, notWritable } from './participants';
 import { facilitatorSummaries } from './consensus';
-// The facilitator's rule for the review step, so both screens count the steps alike.
-import { hasEarlierAssessments } from './assessments';
 import type { JoinTarget, ParticipantResult } from './participants';
 import { optionalText, validate, type FieldErrors } from './validation';
 import { m } from '$lib/paraglide/messages';
@@ -426,6 +424,17 @@ export async function revealedResults(
 	return shared;
 }
 
+const ownRatings = db
+	.select({
+		itemKey: rating.itemKey,
+		value: rating.value,
+		confidence: rating.confidence,
+		note: rating.note
+	})
+	.from(rating)
+	.where(eq(rating.participantId, sql.placeholder('participantId')))
+	.prepare();
+
 /** The participant's screen for the assessment's current step, in the reader's language. */
 export async function loadStepView(
 	target: JoinTarget,
@@ -433,24 +442,14 @@ export async function loadStepView(
 	locale: Locale
 ): Promise<StepView> {
 	const a = target.assessment;
-	const steps = activeSteps(a.chosenSteps, await hasEarlierAssessments(a));
+	const steps = activeSteps(a.chosenSteps, target.hasEarlierAssessments);
 	const position = stepPosition(steps, a.currentStep);
 	const step = position.step ?? STEPS.find((s) => s.key === a.currentStep) ?? STEPS[0];
 	const itemKeys = step.kind === 'rating' ? step.items : [];
 	const revealed = itemKeys.length > 0 && a.revealedSteps.includes(step.key);
 
 	const [mine, results, questions, notes] = await Promise.all([
-		itemKeys.length
-			? db
-					.select({
-						itemKey: rating.itemKey,
-						value: rating.value,
-						confidence: rating.confidence,
-						note: rating.note
-					})
-					.from(rating)
-					.where(and(eq(rating.participantId, me.id), inArray(rating.itemKey, [...itemKeys])))
-			: Promise.resolve([]),
+		itemKeys.length ? ownRatings.all({ participantId: me.id }) : Promise.resolve([]),
 		revealed
 			? revealedResultsAt(a.id, a.revision, itemKeys, target.minGroupSize)
 			: Promise.resolve(null),
@@ -465,6 +464,7 @@ export async function loadStepView(
 			: Promise.resolve([])
 	]);
 
+	// All of the participant's ratings (a few dozen at most); the step's items are picked below.
 	const mineByKey = new Map(mine.map((r) => [r.itemKey, r]));
 	const items: RatingItemView[] = itemKeys.flatMap((key) => {
 		const item = getItem(key);
