@@ -27,6 +27,7 @@ import { capturePaperSheet } from './paper';
 import { setActorGroup } from './participants';
 import { saveRating } from './responses';
 import { applyRetention } from './retention';
+import { loadAssessmentResults } from './results';
 import { ACTOR_KEYS, RATED_ITEMS } from '../framework';
 
 /** Counts the SQL statements sent through the shared libSQL client while `run` runs. */
@@ -494,6 +495,19 @@ describe('cached summaries', () => {
 		const back = await loadTeamHistory(team.id);
 		expect(level(back, 0, a.id)).toMatchObject({ lowN: false, min: 2, max: 2 });
 		expect(back).toEqual(before);
+	});
+
+	it('applies the floor of two like the result page, even to a stored setting of one', async () => {
+		const { org, team, a } = await oneClosed('cache-floor');
+		await db
+			.update(s.organizationSettings)
+			.set({ minGroupSize: 1 })
+			.where(eq(s.organizationSettings.organizationId, org.id));
+		const history = await loadTeamHistory(team.id);
+		expect(history.minGroupSize).toBe(2);
+		const results = await loadAssessmentResults(a.id, { view: 'shared' });
+		expect(results?.minGroupSize).toBe(2);
+		expect(await loadTeamHistory(team.id)).toEqual(history);
 	});
 
 	it('retention drops the summary with the ratings it was computed from', async () => {

@@ -14,6 +14,7 @@ import {
 	shareableSummary,
 	summarizeAll,
 	DEFAULT_MIN_GROUP_SIZE,
+	MIN_GROUP_SIZE_FLOOR,
 	DEFAULT_TIME_ZONE,
 	type ActionStatus,
 	type ComparableItem,
@@ -176,7 +177,8 @@ interface ClosedAssessment {
  */
 export async function loadTeamHistory(teamId: string): Promise<TeamHistory> {
 	const [row] = await readHistory(teamId);
-	const minGroupSize = row?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+	// The same floor as the result page: no setting shows a group smaller than two.
+	const minGroupSize = Math.max(MIN_GROUP_SIZE_FLOOR, row?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
 	const timeZone = row?.timeZone ?? DEFAULT_TIME_ZONE;
 	const assessments = parseAssessments(row?.assessments);
 	const actions = parseActions(row?.actions);
@@ -205,7 +207,7 @@ export async function loadTeamHistory(teamId: string): Promise<TeamHistory> {
  * read beside them, which is what their summary is stored under.
  */
 function readHistory(teamId: string) {
-	const m = sql`ifnull(${s.organizationSettings.minGroupSize}, ${DEFAULT_MIN_GROUP_SIZE})`;
+	const m = sql`max(${MIN_GROUP_SIZE_FLOOR}, ifnull(${s.organizationSettings.minGroupSize}, ${DEFAULT_MIN_GROUP_SIZE}))`;
 	const closed = db
 		.select({
 			id: s.assessment.id,
