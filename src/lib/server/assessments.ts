@@ -2,7 +2,8 @@
 // reopen, join codes and participants. Every write refuses a closed assessment and bumps
 // `revision`, so participants' and projector views notice the change.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { db } from './db';
 import {
@@ -148,16 +149,26 @@ export function bumpRevision(assessmentId: string) {
 		.where(eq(assessment.id, assessmentId));
 }
 
+const earlier = alias(assessment, 'earlier');
+
+/**
+ * SQL: the team has an assessment dated before this one (the review step applies). Takes the
+ * columns of a query over `assessment` or plain values, so every caller asks the same question.
+ */
+export function earlierAssessmentExists(a: {
+	id: SQLWrapper | string;
+	teamId: SQLWrapper | string;
+	date: SQLWrapper | string;
+}): SQL<number> {
+	return sql<number>`exists (select 1 from ${assessment} as ${sql.identifier('earlier')}
+		where ${earlier.teamId} = ${a.teamId} and ${earlier.id} <> ${a.id}
+		and ${earlier.date} < ${a.date})`;
+}
+
 /** True when the team has an assessment dated before this one (the review step applies). */
 export async function hasEarlierAssessments(a: Pick<Assessment, 'id' | 'teamId' | 'date'>) {
-	const [row] = await db
-		.select({ id: assessment.id })
-		.from(assessment)
-		.where(
-			and(eq(assessment.teamId, a.teamId), ne(assessment.id, a.id), lt(assessment.date, a.date))
-		)
-		.limit(1);
-	return Boolean(row);
+	const row = await db.get<{ found: number }>(sql`select ${earlierAssessmentExists(a)} as found`);
+	return Boolean(row?.found);
 }
 
 /** The steps this assessment walks through, in order. */

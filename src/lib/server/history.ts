@@ -6,7 +6,7 @@
 import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { db } from './db';
 import * as s from './db/schema';
-import { FRAMEWORK_VERSION, LEVELS, RATED_ITEMS } from '../framework';
+import { CONFIDENCE_KEYS, FRAMEWORK_VERSION, LEVELS, RATED_ITEMS } from '../framework';
 import {
 	compareAssessments,
 	pyramidResult,
@@ -293,7 +293,7 @@ async function storeSummaries(computed: ComputedSummary[], minGroupSize: number)
 	}
 }
 
-const CONFIDENCES = new Set(['sicher', 'eher_sicher', 'unsicher']);
+const CONFIDENCES = new Set<string>(CONFIDENCE_KEYS);
 
 type RatingCells = [
 	itemKey: string,

@@ -2,10 +2,9 @@
 // Nothing here stores an IP address, a user agent or a name beyond the optional nickname.
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { bumpRevision } from './assessments';
+import { bumpRevision, earlierAssessmentExists } from './assessments';
 import { db } from './db';
 import {
 	assessment,
@@ -51,8 +50,6 @@ export interface JoinTarget {
 	hasEarlierAssessments: boolean;
 }
 
-const earlier = alias(assessment, 'earlier');
-
 // Every phone's page, action and refresh starts here, so the statement is built once.
 const byJoinCode = db
 	.select({
@@ -60,9 +57,7 @@ const byJoinCode = db
 		teamName: team.name,
 		organizationId: team.organizationId,
 		minGroupSize: organizationSettings.minGroupSize,
-		hasEarlierAssessments: sql<number>`exists (select 1 from ${assessment} as ${sql.identifier('earlier')}
-			where ${earlier.teamId} = ${assessment.teamId} and ${earlier.id} <> ${assessment.id}
-			and ${earlier.date} < ${assessment.date})`
+		hasEarlierAssessments: earlierAssessmentExists(assessment)
 	})
 	.from(assessment)
 	.innerJoin(team, eq(team.id, assessment.teamId))
