@@ -3,19 +3,9 @@
 // action, close the assessment. Accessibility is checked with axe on the control view.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { FACILITATOR, signIn } from './helpers/sign-in';
 
-const EMAIL = 'moderation@demo.sorgekompass.invalid';
-const PASSWORD = 'demo-passwort';
 const LEVEL_1 = 'sich gegenseitig wahrnehmen, miteinander in Kontakt treten';
-
-async function signIn(page: Page) {
-	await page.goto('/anmelden');
-	const main = page.getByRole('main');
-	await main.getByLabel('E-Mail-Adresse').fill(EMAIL);
-	await main.getByLabel('Passwort').fill(PASSWORD);
-	await main.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function expectNoAxeViolations(page: Page) {
 	const results = await new AxeBuilder({ page })
@@ -27,7 +17,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 test('demo facilitator runs an assessment from creation to closing', async ({ page }) => {
-	await signIn(page);
+	await signIn(page, FACILITATOR);
 	const main = page.getByRole('main');
 
 	// A new team.

@@ -4,19 +4,9 @@
 // 12.11.2026 (3,3,2,2,0 → 2,67).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { MANAGER, signIn } from './helpers/sign-in';
 
-const EMAIL = 'leitung@demo.sorgekompass.invalid';
-const PASSWORD = 'demo-passwort';
 const TEAM = 'Quartiersprojekt Beispielstadt';
-
-async function signIn(page: Page) {
-	await page.goto('/anmelden');
-	const main = page.getByRole('main');
-	await main.getByLabel('E-Mail-Adresse').fill(EMAIL);
-	await main.getByLabel('Passwort').fill(PASSWORD);
-	await main.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function expectNoWcagViolations(page: Page) {
 	const axe = await new AxeBuilder({ page })
@@ -26,7 +16,7 @@ async function expectNoWcagViolations(page: Page) {
 }
 
 test("the demo team's history shows three dates with the levels reached", async ({ page }) => {
-	await signIn(page);
+	await signIn(page, MANAGER);
 	await page.getByRole('link', { name: TEAM }).click();
 	await page.getByRole('link', { name: 'Verlauf', exact: true }).click();
 	await expect(page).toHaveURL(/\/teams\/[^/]+\/verlauf$/);
@@ -63,7 +53,7 @@ test("the demo team's history shows three dates with the levels reached", async 
 });
 
 test('the comparison shows arrows with words for screen readers', async ({ page }) => {
-	await signIn(page);
+	await signIn(page, MANAGER);
 	await page.getByRole('link', { name: TEAM }).click();
 	await page.getByRole('link', { name: 'Vergleich', exact: true }).click();
 	// default: the last two assessments; level 2 went from 2 (consensus) to 3
@@ -74,7 +64,7 @@ test('the comparison shows arrows with words for screen readers', async ({ page 
 });
 
 test('the demo manager opens the organisation overview', async ({ page }) => {
-	await signIn(page);
+	await signIn(page, MANAGER);
 	await page.getByRole('link', { name: 'Alle Teams' }).click();
 	await expect(page).toHaveURL(/\/org\/[^/]+\/uebersicht$/);
 	const table = page.getByTestId('overview-table');

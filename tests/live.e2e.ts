@@ -5,10 +5,9 @@
 import type { Client } from '@libsql/client';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { FACILITATOR, signIn } from './helpers/sign-in';
 import { insertRunningAssessment, openE2eDatabase } from './helpers/e2e-db';
 
-const EMAIL = 'moderation@demo.sorgekompass.invalid';
-const PASSWORD = 'demo-passwort';
 const LEVEL_1 = /sich gegenseitig wahrnehmen/;
 const UNSENT = 'noch nicht gespeichert – wird gesendet, sobald Sie wieder online sind';
 const LIVE = { timeout: 20_000 };
@@ -26,15 +25,6 @@ async function ratingRows(participantId: string, itemKey: string): Promise<numbe
 		args: [participantId, itemKey]
 	});
 	return Number(rs.rows[0].n);
-}
-
-async function signIn(page: Page) {
-	await page.goto('/anmelden');
-	const main = page.getByRole('main');
-	await main.getByLabel('E-Mail-Adresse').fill(EMAIL);
-	await main.getByLabel('Passwort').fill(PASSWORD);
-	await main.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 async function expectNoAxeViolations(page: Page) {
@@ -70,7 +60,7 @@ test('participants follow the facilitator live; an offline rating arrives exactl
 	const { id, code, teamId } = await runningAssessment();
 	const facilitator = await browser.newContext({ locale: 'de-DE' });
 	const control = await facilitator.newPage();
-	await signIn(control);
+	await signIn(control, FACILITATOR);
 	await control.goto(`/teams/${teamId}/assessments/${id}/steuern`);
 	await expect(control.getByText('Teilnehmende: 0')).toBeVisible();
 	await markPage(control);

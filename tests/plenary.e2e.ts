@@ -6,10 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { FACILITATOR, signIn } from './helpers/sign-in';
 import { insertRunningAssessment, openE2eDatabase } from './helpers/e2e-db';
-
-const EMAIL = 'moderation@demo.sorgekompass.invalid';
-const PASSWORD = 'demo-passwort';
 
 let db: Client;
 let teamId: string;
@@ -35,15 +33,6 @@ async function rate(participantId: string, itemKey: string, value: number | null
 			values (?, ?, ?, 1, ?, ?)`,
 		args: [assessmentId, participantId, itemKey, value, value]
 	});
-}
-
-async function signIn(page: Page) {
-	await page.goto('/anmelden');
-	const main = page.getByRole('main');
-	await main.getByLabel('E-Mail-Adresse').fill(EMAIL);
-	await main.getByLabel('Passwort').fill(PASSWORD);
-	await main.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 async function expectNoSeriousAxeViolations(page: Page) {
@@ -99,7 +88,7 @@ test('projector at 1920×1080: readable, aggregated, no horizontal scrolling, li
 	page
 }) => {
 	await page.setViewportSize({ width: 1920, height: 1080 });
-	await signIn(page);
+	await signIn(page, FACILITATOR);
 	const base = `/teams/${teamId}/assessments/${assessmentId}`;
 
 	await page.goto(`${base}/leinwand?gruppen=1`);
@@ -139,7 +128,7 @@ test('projector at 1920×1080: readable, aggregated, no horizontal scrolling, li
 
 test('rating sheet on a 360 px phone: every item, no horizontal scrolling', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
-	await signIn(page);
+	await signIn(page, FACILITATOR);
 	await page.goto(`/teams/${teamId}/assessments/${assessmentId}/bogen`);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Bewertungsbogen');
 	// five levels + six characteristics
@@ -151,7 +140,7 @@ test('rating sheet on a 360 px phone: every item, no horizontal scrolling', asyn
 
 test('a paper sheet typed in counts as one more participant', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
-	await signIn(page);
+	await signIn(page, FACILITATOR);
 	const base = `/teams/${teamId}/assessments/${assessmentId}`;
 	await page.goto(`${base}/papier`);
 	await expect(page.getByTestId('paper-count')).toHaveText('Bisher erfasste Papierbögen: 0');

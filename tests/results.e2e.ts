@@ -6,22 +6,12 @@
 // Stufenwert 2 + 2/3 = 2,67. Room: 9 people, F ×3, P ×3, N ×1, B ×1, untagged ×1.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { FACILITATOR, signIn } from './helpers/sign-in';
 
-const EMAIL = 'moderation@demo.sorgekompass.invalid';
-const PASSWORD = 'demo-passwort';
 const TEAM = 'Quartiersprojekt Beispielstadt';
 
-async function signIn(page: Page) {
-	await page.goto('/anmelden');
-	const main = page.getByRole('main');
-	await main.getByLabel('E-Mail-Adresse').fill(EMAIL);
-	await main.getByLabel('Passwort').fill(PASSWORD);
-	await main.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
-}
-
 async function openNewestAssessment(page: Page) {
-	await signIn(page);
+	await signIn(page, FACILITATOR);
 	await page.getByRole('link', { name: TEAM }).click();
 	await expect(page.getByRole('heading', { level: 1, name: TEAM })).toBeVisible();
 	await page.getByRole('link', { name: 'Dritte Standortbestimmung' }).first().click();

@@ -14,9 +14,8 @@
 // (Without the consensus it would be 3, 3, 3, 2, 1 → k = 3, Stufenwert 3,67.)
 //   Raumbezug: 2, 3, 3 → Teamwert 3 (median), range 2–3, n 3.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { FACILITATOR, signIn } from './helpers/sign-in';
 
-const EMAIL = 'moderation@demo.sorgekompass.invalid';
-const PASSWORD = 'demo-passwort';
 const TEAM = 'Sorgenetz Am Mühlbach';
 const TITLE = 'Workshop im Gemeindehaus';
 const LIVE = { timeout: 20_000 };
@@ -59,15 +58,6 @@ const valueRadio = (card: ReturnType<Page['getByRole']>, value: number) =>
 	card.getByRole('radio', { name: new RegExp(`^${value} – `) });
 const stepHeading = (page: Page) => page.getByRole('heading', { level: 1 });
 
-async function signIn(page: Page) {
-	await page.goto('/anmelden');
-	const main = page.getByRole('main');
-	await main.getByLabel('E-Mail-Adresse').fill(EMAIL);
-	await main.getByLabel('Passwort').fill(PASSWORD);
-	await main.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
-}
-
 async function phoneContext(browser: Browser): Promise<BrowserContext> {
 	return browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 740 } });
 }
@@ -106,7 +96,7 @@ test('a whole workshop: facilitator and three phones from join to the result pag
 	// ── The facilitator prepares: a new team and a workshop with Merkmale and Reflexionsfragen.
 	const facilitator = await browser.newContext({ locale: 'de-DE' });
 	const control = await facilitator.newPage();
-	await signIn(control);
+	await signIn(control, FACILITATOR);
 	const main = control.getByRole('main');
 	await main.getByRole('link', { name: 'Team anlegen' }).click();
 	await main.getByLabel('Name des Teams').fill(TEAM);

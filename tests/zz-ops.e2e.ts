@@ -5,9 +5,8 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@libsql/client';
 import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, signIn } from './helpers/sign-in';
 
-const EMAIL = 'admin@demo.sorgekompass.invalid';
-const PASSWORD = 'demo-passwort';
 const TEAM = 'Löschprobe Südstadt';
 
 async function expectNoAxeViolations(page: Page) {
@@ -30,12 +29,8 @@ test('the owner deletes a team after typing its name', async ({ page }) => {
 		});
 
 		await page.setViewportSize({ width: 360, height: 740 });
-		await page.goto('/anmelden');
+		await signIn(page, ADMIN);
 		const main = page.getByRole('main');
-		await main.getByLabel('E-Mail-Adresse').fill(EMAIL);
-		await main.getByLabel('Passwort').fill(PASSWORD);
-		await main.getByRole('button', { name: 'Anmelden' }).click();
-		await expect(page).toHaveURL(/\/dashboard$/);
 
 		await page.goto(`/teams/${teamId}`);
 		await main.getByRole('link', { name: 'Team löschen' }).click();

@@ -12,8 +12,7 @@ import {
 } from './e2e-db';
 
 export { openE2eDatabase };
-
-export const ADMIN = { email: 'admin@demo.sorgekompass.invalid', password: 'demo-passwort' };
+export { ADMIN, signIn } from './sign-in';
 
 export interface DemoIds {
 	orgId: string;
@@ -73,16 +72,6 @@ export function mainPages(ids: DemoIds): MainPage[] {
 		{ name: 'members', path: `/org/${ids.orgId}/mitglieder`, as: 'admin' },
 		{ name: 'organisation settings', path: `/org/${ids.orgId}/einstellungen`, as: 'admin' }
 	];
-}
-
-/** Signs in through the form (works in both languages: fields found by their input names). */
-export async function signIn(page: Page, login = ADMIN) {
-	await page.goto('/anmelden');
-	const main = page.getByRole('main');
-	await main.locator('input[name="email"]').fill(login.email);
-	await main.locator('input[name="password"]').fill(login.password);
-	await main.locator('button[type="submit"]').first().click();
-	await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 /** Joins the assessment on this page's device without naming a group. */
