@@ -18,22 +18,17 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-interface Answer {
-	status: number;
-	reusedSocket: boolean;
-}
-
 function send(
 	agent: http.Agent,
 	method: string,
 	path: string,
 	body?: Buffer,
 	headers: Record<string, string> = {}
-): Promise<Answer> {
+): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(`${server.url}${path}`, { agent, method, headers }, (res) => {
 			res.resume();
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, reusedSocket: req.reusedSocket }));
+			res.on('end', () => resolve(res.statusCode ?? 0));
 		});
 		req.on('error', reject);
 		req.end(body);
@@ -49,7 +44,6 @@ describe('keep-alive connections', () => {
 			'/p/ZZZZ2345?/join',
 			{
 				'content-type': 'application/x-www-form-urlencoded',
-				origin: '',
 				'x-sveltekit-action': 'true',
 				accept: 'application/json'
 			}
@@ -61,11 +55,11 @@ describe('keep-alive connections', () => {
 			try {
 				const refused = await send(agent, 'POST', path, upload, {
 					...headers,
-					...(headers.origin === '' ? { origin: server.url } : {})
+					origin: server.url
 				});
-				expect(refused.status).toBeGreaterThanOrEqual(400);
+				expect(refused).toBeGreaterThanOrEqual(400);
 				const next = await send(agent, 'GET', '/healthz');
-				expect(next.status).toBe(200);
+				expect(next).toBe(200);
 			} finally {
 				agent.destroy();
 			}
